@@ -92,6 +92,7 @@ class Development:
     score: float = 0.0
     date: date | None = None
     citations: tuple[Citation, ...] = ()
+    keywords: tuple[str, ...] = ()  # content lemmas and names, for merging the same event across sources
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,170 @@
+"""The command line: a thin Typer layer over the library. Nothing imports this module.
+
+Every ``BriefError`` becomes one line on stderr and its exit code; a traceback is for bugs only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from brief.errors import EXIT_USAGE, BriefError
+
+app = typer.Typer(
+    name="brief",
+    help="Turn news articles about an armed conflict into a footnoted situation brief (HTML, PDF, facts file).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from brief import __version__
+
+        typer.echo(f"brief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Turn news articles about an armed conflict into a footnoted situation brief."""
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    # WeasyPrint logs every resource it refuses to fetch; those are expected for hostile articles.
+    logging.getLogger("weasyprint").setLevel(logging.INFO if verbose else logging.CRITICAL)
+    logging.getLogger("fontTools").setLevel(logging.WARNING if verbose else logging.ERROR)
+
+
+def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr (shown only on a terminal, after a moment)."""
+    from contextlib import nullcontext
+
+    from brief.build import Progress
+
+    if not enabled or not sys.stderr.isatty():
+        return nullcontext(Progress())
+    from contextlib import contextmanager
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as RichProgress
+
+    @contextmanager
+    def show():  # type: ignore[no-untyped-def]
+        bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                           console=Console(stderr=True), transient=True)
+        state: dict[str, int] = {}
+
+        def start(stage: str, total: int) -> None:
+            state["task"] = bar.add_task(stage, total=total)
+
+        def advance(n: int) -> None:
+            if "task" in state:
+                bar.advance(state["task"], n)
+
+        with bar:
+            yield Progress(start=start, advance=advance)
+
+    return show()
+
+
+@app.command("build")
+def build_cli(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: seeds/).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    name: Annotated[str, typer.Option(help="Base name of the outputs: NAME.html, NAME.pdf, NAME.facts.json.")] = "brief",
+    format: Annotated[str, typer.Option("--format", help="Any of html,pdf,json.")] = "html,pdf,json",
+    audience: Annotated[str, typer.Option(help="Audience: executive, analyst, public or your own.")] = "analyst",
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder of your templates.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Title of the brief.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name or path.")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes for the NLP stage.")] = 1,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./brief.toml).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = False,
+) -> None:
+    """Build a brief from articles."""
+    from brief.build import build_brief, parse_formats
+    from brief.config import load_config
+    from brief.nlp import DEFAULT_MODEL
+
+    _setup_logging(verbose, quiet)
+    settings = load_config(config).section("build")
+    with _progress(not quiet) as progress:
+        result = build_brief(
+            paths or [Path("seeds")],
+            out,
+            name=name,
+            formats=parse_formats(format),
+            audience=audience,
+            templates_dir=templates or (Path(settings["templates_dir"]) if settings.get("templates_dir") else None),
+            title=title or settings.get("title"),
+            model=model or settings.get("model") or DEFAULT_MODEL,
+            workers=workers,
+            progress=progress,
+        )
+    if not quiet:
+        for warning in result.warnings:
+            _stderr(f"warning: {warning}")
+    summary = {
+        "articles": len(result.facts),
+        "developments": len(result.brief.developments),
+        "figures": sum(len(f.figures) for f in result.facts),
+        "positions": sum(len(f.positions) for f in result.facts),
+        "notes": len(result.brief.notes),
+        "period": result.brief.period or None,
+        "outputs": {fmt: str(path) for fmt, path in result.outputs.items()},
+        "warnings": list(result.warnings),
+        "timings": {k: round(v, 3) for k, v in result.timings.items()},
+    }
+    if as_json:
+        typer.echo(json.dumps(summary, indent=2))
+    elif not quiet:
+        written = ", ".join(str(p) for p in result.outputs.values())
+        _stderr(f"brief: {summary['articles']} articles → {written}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into one line and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except BriefError as exc:
+        _stderr(f"brief: error: {exc}")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _stderr("brief: interrupted; earlier outputs were left as they were")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code if exc.exit_code else EXIT_USAGE)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,79 @@
+"""Numbers as written in news text → integers ("three", "1, 000", "2.5 million", "a child")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000,
+          "mln": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000}
+SINGULAR = {"a", "an", "one", "single"}
+VAGUE = {"dozens", "hundreds", "thousands", "millions", "scores", "several", "many", "some", "few", "numerous"}
+
+WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+NUMBER_RE = re.compile(
+    rf"""(?ix)
+    (?<![\w.,])
+    (?:
+        (?P<digits>\d{{1,3}}(?:,\s?\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?      # 1,000  1, 000  12  2.5
+      | (?P<words>(?:{WORD})(?:[\s-]+(?:{WORD}|hundred|and))*)              # three, twenty-one, one hundred and five
+    )
+    (?:\s+(?P<scale>hundred|thousand|million|billion|mln|bn))?(?![\w])
+    """
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(text: str) -> int | None:
+    """The integer ``text`` spells, or None ("dozens" and other vague words are None)."""
+    match = NUMBER_RE.fullmatch(text.strip())
+    return _value(match) if match else None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in ``text`` with its character span."""
+    found = []
+    for match in NUMBER_RE.finditer(text):
+        value = _value(match)
+        if value is not None:
+            found.append(Number(value, match.start(), match.end(), match.group(0)))
+    return found
+
+
+def _value(match: re.Match[str]) -> int | None:
+    scale = SCALES.get((match.group("scale") or "").lower(), 1)
+    if match.group("digits") is not None:
+        whole = int(re.sub(r"[,\s]", "", match.group("digits")))
+        frac = match.group("frac")
+        if frac and scale > 1:
+            return int(round((whole + float("0." + frac)) * scale))
+        if frac:
+            return None  # 2.5 people is not a count
+        return whole * scale
+    words = re.split(r"[\s-]+", match.group("words").lower())
+    total = current = 0
+    for word in words:
+        if word == "and":
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+    total += current
+    return total * scale
