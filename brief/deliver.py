@@ -16,7 +16,6 @@ repr hides it; no error message, log line or repr here ever contains it.
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import json
 import netrc
@@ -33,12 +32,12 @@ from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from brief.config import Config
 from brief.errors import ConfigError, DeliveryError, InputError, OutputError
+from brief.mailbody import BriefText, brief_text, html_body, plain_body, squash
 
 SECURITY_MODES: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
 """Security mode → its usual port (the default when no port is set)."""
@@ -303,193 +302,26 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-# --------------------------------------------------------------------------- the brief's text
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of the brief's text: ``h1``–``h4``, ``p``, ``li``, ``quote``, or a table ``row``/``head`` (cells)."""
-
-    kind: str
-    text: str = ""
-    cells: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class BriefText:
-    """What an email can show of the brief HTML: plain blocks and the footnotes' text."""
-
-    title: str = ""
-    blocks: tuple[Block, ...] = ()
-    notes: tuple[str, ...] = ()
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-_SKIP = {"style", "script", "svg", "math", "noscript", "template", "iframe", "object", "nav", "button",
-         "form", "select", "textarea", "canvas", "audio", "video"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
-_BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "dl", "dt", "dd",
-           "li", "blockquote", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr",
-           "pre", "address", "body", "html", "details", "summary", *_HEADINGS}
-
-
-class _TextParser(HTMLParser):
-    """Reads the brief HTML into blocks; drops styles, scripts, images, SVG and anything hidden.
-
-    An element whose class list contains ``footnote`` (WeasyPrint's ``float: footnote``) becomes a
-    numbered note and leaves ``[n]`` in the text.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[Block] = []
-        self.notes: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self._stack: list[str] = []
-        self._buffer: list[str] = []
-        self._cells: list[str] | None = None
-        self._header_cells = 0
-        self._skip: tuple[str, int] | None = None  # (tag, nesting)
-        self._note: tuple[str, int, list[str]] | None = None
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skip is not None:
-            if tag == self._skip[0]:
-                self._skip = (tag, self._skip[1] + 1)
-            return
-        values = {name: value or "" for name, value in attrs}
-        if tag == "meta" and values.get("name") and values.get("content"):
-            self.meta[values["name"].lower()] = values["content"]
-        if tag in _VOID:
-            if tag == "br":
-                self._text(" ")
-            return
-        if tag == "title":
-            self._in_title = True
-            return
-        hidden = "hidden" in values or values.get("aria-hidden") == "true" or "display:none" in values.get(
-            "style", ""
-        ).replace(" ", "")
-        if tag in _SKIP or hidden:
-            self._skip = (tag, 1)
-            return
-        if self._note is not None:
-            if tag == self._note[0]:
-                self._note = (tag, self._note[1] + 1, self._note[2])
-            return
-        if "footnote" in values.get("class", "").split():
-            self._note = (tag, 1, [])
-            return
-        if tag in _BLOCKS:
-            self._flush()
-            self._stack.append(tag)
-            if tag == "tr":
-                self._cells, self._header_cells = [], 0
-        elif tag in ("td", "th") and self._cells is not None:
-            self._flush()
-            self._stack.append(tag)
-            self._header_cells += tag == "th"
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._skip is not None:
-            if tag == self._skip[0]:
-                depth = self._skip[1] - 1
-                self._skip = (tag, depth) if depth else None
-            return
-        if tag == "title":
-            self._in_title = False
-            return
-        if self._note is not None:
-            if tag == self._note[0]:
-                name, depth, parts = self._note
-                if depth > 1:
-                    self._note = (name, depth - 1, parts)
-                else:
-                    self._note = None
-                    self.notes.append(_squash("".join(parts)))
-                    self._text(f"[{len(self.notes)}]")
-            return
-        if tag in self._stack:
-            self._flush()
-            while self._stack and self._stack.pop() != tag:
-                pass
-            if tag == "tr" and self._cells is not None:
-                if self._cells:
-                    kind = "head" if self._header_cells >= len(self._cells) else "row"
-                    self.blocks.append(Block(kind, cells=tuple(self._cells)))
-                self._cells = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif self._skip is None:
-            self._text(data)
-
-    def _text(self, data: str) -> None:
-        if self._note is not None:
-            self._note[2].append(data)
-        else:
-            self._buffer.append(data)
-
-    def _flush(self) -> None:
-        text = _squash("".join(self._buffer))
-        self._buffer.clear()
-        if not text:
-            return
-        if self._cells is not None:
-            self._cells.append(text)
-        else:
-            self.blocks.append(Block(self._kind(), text))
-
-    def _kind(self) -> str:
-        for tag in reversed(self._stack):
-            if tag in _HEADINGS:
-                return _HEADINGS[tag]
-        if "li" in self._stack or "dd" in self._stack:
-            return "li"
-        if "blockquote" in self._stack:
-            return "quote"
-        return "p"
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def _squash(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r" ([.,;:)\]])", r"\1", text)
-
-
-def brief_text(html_source: str) -> BriefText:
-    """The title, text blocks and footnotes of a brief HTML page (nothing is fetched)."""
-    parser = _TextParser()
-    parser.feed(html_source)
-    parser.close()
-    return BriefText(_squash(parser.title), tuple(parser.blocks), tuple(parser.notes), parser.meta)
+# --------------------------------------------------------------------------- the brief's title
 
 
 def describe_brief(pdf_path: Path, html_path: Path | None = None) -> tuple[str, str]:
-    """``(title, period)`` of a brief built earlier: from its HTML, else its ``.facts.json``, else its name.
+    """``(title, period)`` of a brief built earlier, for the subject line.
 
-    The HTML's ``<title>`` (else first ``<h1>``) and ``<meta name="brief:period">`` count first; the
-    facts file beside the PDF (``NAME.facts.json``) may give ``title`` and ``period`` (or
-    ``period_start``/``period_end``).
+    From the facts file beside the PDF (``NAME.facts.json``: ``title``, ``period.start``/``end``),
+    else the HTML (first ``<h1>``; the period from ``<meta name="brief:period">`` or from a
+    ``<title>`` of the form "TITLE — PERIOD"), else the PDF's file name.
     """
-    title, period = "", ""
-    if html_path is not None:
+    facts = _facts(pdf_path.with_name(pdf_path.name.removesuffix(".pdf") + ".facts.json"))
+    title, period = str(facts.get("title") or ""), _facts_period(facts)
+    if html_path is not None and not (title and period):
         text = brief_text(_read_text(html_path))
-        heading = next((b.text for b in text.blocks if b.kind == "h1"), "")
-        title = text.title or heading
-        period = text.meta.get("brief:period", "")
-    facts = pdf_path.with_name(pdf_path.name.removesuffix(".pdf") + ".facts.json")
-    if (not title or not period) and facts.is_file():
-        data = _facts(facts)
-        title = title or str(data.get("title") or "")
-        period = period or _facts_period(data)
+        title = title or text.heading or text.title
+        prefix = f"{text.heading} — "
+        if not period:
+            period = text.meta.get("brief:period", "")
+        if not period and text.heading and text.title.startswith(prefix):
+            period = text.title[len(prefix):]
     return title or pdf_path.stem.replace("_", " ").replace("-", " ").capitalize(), period
 
 
@@ -498,8 +330,6 @@ def _facts(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if isinstance(data, dict) and isinstance(data.get("brief"), dict):
-        return {**data, **data["brief"]}
     return data if isinstance(data, dict) else {}
 
 
@@ -507,9 +337,9 @@ def _facts_period(data: Mapping[str, Any]) -> str:
     period = data.get("period")
     if isinstance(period, str):
         return period
-    if isinstance(period, dict):
-        data = period
-    start, end = data.get("period_start") or data.get("start"), data.get("period_end") or data.get("end")
+    if not isinstance(period, dict):
+        return ""
+    start, end = period.get("start"), period.get("end")
     if isinstance(start, str) and isinstance(end, str):
         return start if start == end else f"{start} – {end}"
     return ""
@@ -527,8 +357,8 @@ def _read_text(path: Path) -> str:
 
 
 def subject_line(title: str, period: str) -> str:
-    title = _squash(title) or "Situation brief"
-    period = _squash(period)
+    title = squash(title) or "Situation brief"
+    period = squash(period)
     return f"{title} — {period}" if period and period not in title else title
 
 
@@ -595,101 +425,6 @@ def _domain(sender: str) -> str:
 
 def _size(n: int) -> str:
     return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, round(n / 1024))} KB"
-
-
-def plain_body(title: str, period: str, text: BriefText, footer: str) -> str:
-    """The text part: the brief's blocks as plain text, notes last."""
-    lines = [_squash(title) or "Situation brief"]
-    if period:
-        lines.append(period)
-    for block in text.blocks:
-        if block.kind == "h1" and block.text == _squash(title):
-            continue
-        if block.kind in ("h1", "h2", "h3", "h4"):
-            lines += ["", block.text, "-" * min(len(block.text), 72)]
-        elif block.kind in ("row", "head"):
-            lines.append(" | ".join(block.cells))
-        elif block.kind == "li":
-            lines.append(f"- {block.text}")
-        elif block.kind == "quote":
-            lines += ["", f"> {block.text}"]
-        else:
-            lines += ["", block.text]
-    if text.notes:
-        lines += ["", "Notes", "-----"]
-        lines += [f"[{n}] {note}" for n, note in enumerate(text.notes, 1)]
-    lines += ["", footer, ""]
-    return "\n".join(lines)
-
-
-_FONT = "font-family:Georgia,'Times New Roman',serif;color:#1a1a1a"
-_STYLES = {
-    "h2": "font-size:18px;margin:24px 0 8px;border-bottom:1px solid #cccccc;padding-bottom:4px",
-    "h3": "font-size:16px;margin:18px 0 6px",
-    "h4": "font-size:15px;margin:14px 0 6px",
-    "p": "font-size:15px;line-height:1.5;margin:0 0 12px",
-    "li": "font-size:15px;line-height:1.5;margin:0 0 6px",
-    "quote": "font-size:15px;line-height:1.5;margin:0 0 12px;padding-left:12px;border-left:3px solid #cccccc",
-    "row": "font-size:14px;padding:4px 8px;border-bottom:1px solid #e5e5e5;vertical-align:top",
-    "head": "font-size:14px;padding:4px 8px;border-bottom:2px solid #cccccc;font-weight:bold;text-align:left",
-    "note": "font-size:13px;line-height:1.4;color:#444444;margin:0 0 4px",
-}
-
-
-def html_body(title: str, period: str, text: BriefText, footer: str) -> str:
-    """The email-safe HTML part: inline styles only, no images, links, scripts or remote anything."""
-    e = html.escape
-    out: list[str] = []
-    lists: str | None = None
-    rows: list[Block] = []
-
-    def close_groups(kind: str) -> None:
-        nonlocal lists
-        if lists and kind != "li":
-            out.append("</ul>")
-            lists = None
-        if rows and kind not in ("row", "head"):
-            cells = "".join(
-                "<tr>" + "".join(f'<td style="{_STYLES[row.kind]}">{e(c)}</td>' for c in row.cells) + "</tr>"
-                for row in rows
-            )
-            out.append(f'<table role="presentation" cellpadding="0" cellspacing="0" '
-                       f'style="border-collapse:collapse;margin:0 0 12px;width:100%">{cells}</table>')
-            rows.clear()
-
-    for block in text.blocks:
-        if block.kind == "h1" and block.text == _squash(title):
-            continue
-        close_groups(block.kind)
-        if block.kind in ("row", "head"):
-            rows.append(block)
-        elif block.kind == "li":
-            if not lists:
-                out.append('<ul style="margin:0 0 12px;padding-left:22px">')
-                lists = "ul"
-            out.append(f'<li style="{_STYLES["li"]}">{e(block.text)}</li>')
-        elif block.kind == "quote":
-            out.append(f'<blockquote style="{_STYLES["quote"]}">{e(block.text)}</blockquote>')
-        else:
-            tag = "h2" if block.kind == "h1" else block.kind
-            out.append(f'<{tag} style="{_STYLES[tag]}">{e(block.text)}</{tag}>')
-    close_groups("")
-    if text.notes:
-        out.append(f'<h2 style="{_STYLES["h2"]}">Notes</h2>')
-        out += [f'<p style="{_STYLES["note"]}">[{n}] {e(note)}</p>' for n, note in enumerate(text.notes, 1)]
-    heading = e(_squash(title) or "Situation brief")
-    when = f'<p style="font-size:14px;color:#555555;margin:0 0 16px">{e(period)}</p>' if period else ""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
-        f"<title>{heading}</title></head>\n"
-        f'<body style="margin:0;padding:0;background:#ffffff">\n'
-        f'<div style="max-width:680px;margin:0 auto;padding:16px;{_FONT}">\n'
-        f'<h1 style="font-size:22px;line-height:1.3;margin:0 0 4px">{heading}</h1>\n{when}\n'
-        + "\n".join(out)
-        + f'\n<p style="font-size:13px;color:#555555;margin:20px 0 0;border-top:1px solid #cccccc;'
-        f'padding-top:8px">{e(footer)}</p>\n</div>\n</body></html>\n'
-    )
 
 
 def write_eml(msg: EmailMessage, out_dir: Path, name: str) -> Path:

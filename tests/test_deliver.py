@@ -17,7 +17,6 @@ from brief.config import Config
 from brief.deliver import (
     Login,
     SmtpSettings,
-    brief_text,
     build_message,
     describe_brief,
     email_brief,
@@ -29,6 +28,7 @@ from brief.deliver import (
     write_eml,
 )
 from brief.errors import ConfigError, DeliveryError, InputError
+from brief.mailbody import brief_text, plain_body
 
 NOW = datetime(2025, 5, 23, 7, 30, tzinfo=timezone.utc)
 SENDER = "Brief Desk <brief@example.org>"
@@ -36,21 +36,28 @@ TITLE = "Situation brief: Northern front"
 PERIOD = "2025-05-21 – 2025-05-22"
 
 BRIEF_HTML = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Situation brief: Northern front</title>
-<meta name="brief:period" content="2025-05-21 – 2025-05-22">
+<html lang="en"><head><meta charset="utf-8"><title>Situation brief: Northern front — 2025-05-21 – 2025-05-22</title>
 <link rel="stylesheet" href="https://cdn.example.com/brief.css">
 <style>body { background: url(https://tracker.example.com/p.gif) } @page { size: A4 }</style>
 <script>fetch("https://evil.example.com/")</script></head>
-<body><h1>Situation brief: Northern front</h1>
+<body><header class="masthead"><p class="marking">INTERNAL</p>
+<h1>Situation brief: Northern front</h1><p class="period">Reporting period: 21 May 2025 – 22 May 2025 · 2 sources</p>
+<p class="running" aria-hidden="true">Situation brief: Northern front · 2025-05-21 – 2025-05-22</p></header>
 <img src="https://tracker.example.com/pixel.gif" alt="pixel">
 <h2>Key developments</h2>
-<ul><li>Shelling hit the <b>river port</b><span class="footnote">“The port was shelled overnight,” the governor said.</span></li>
-<li>Talks resumed in Geneva &amp; Doha</li></ul>
+<ol class="developments"><li>Shelling hit the <b>river port</b> overnight<a class="call" href="#note-1" id="call-1">1</a><span
+ class="fn" data-n="1">Daily Post, “Port shelled”, 22 May 2025: “The port was shelled overnight.”</span>.</li>
+<li>Talks resumed in Geneva &amp; Doha</li></ol>
 <h2>Key figures</h2>
-<table><tr><th>Kind</th><th>Best</th><th>Range</th></tr><tr><td>Killed</td><td>120</td><td>100–150</td></tr></table>
+<table class="totals"><thead><tr><th>Figure</th><th>Best</th><th>Range</th></tr></thead>
+<tbody><tr><th scope="row">Killed</th><td>120</td><td>100–150</td></tr></tbody></table>
 <svg width="10" height="10"><text>chart label</text></svg>
+<h3>Government</h3><ul class="positions"><li><span class="actor">The minister:</span> <q>We will not retreat</q></li></ul>
 <p hidden>do not show</p>
 <p>Residents fled <a href="https://news.example.com/a">north</a>.</p>
+<section id="notes" class="notes"><h2>Notes</h2><ol><li id="note-1" value="1"><span class="note-source">Daily Post,
+ “Port shelled”, 22 May 2025:</span> <span class="note-quote">“The port was shelled overnight.”</span>
+ <a class="back" href="#call-1">↩</a></li></ol></section>
 </body></html>
 """
 
@@ -443,40 +450,60 @@ def test_html_part_is_email_safe(pdf: Path, html_file: Path) -> None:
     assert part is not None
     body = part.get_content()
     lowered = body.lower()
-    for banned in ("<style", "<script", "<img", "<link", "<svg", "<a ", "url(", "http", "src=", "@import"):
+    for banned in ("<style", "<script", "<img", "<link", "<svg", "<a ", "url(", "http", "src=", "@import", "class="):
         assert banned not in lowered, banned
     assert "style=" in body
-    assert "Shelling hit the river port[1]" in body
+    assert f"<h1 style=\"font-size:22px;line-height:1.3;margin:0 0 8px\">{TITLE}</h1>" in body
+    assert body.count(TITLE) == 2  # the <title> and the heading, not the page's own h1 again
+    assert "INTERNAL" in body and "Reporting period: 21 May 2025 – 22 May 2025 · 2 sources" in body
+    assert "Shelling hit the river port overnight[1].</li>" in body
     assert "Talks resumed in Geneva &amp; Doha" in body
-    assert "[1] “The port was shelled overnight,” the governor said." in body
+    assert "<li value=1 " in body and "<li value=2 " in body
+    assert "The minister: “We will not retreat”" in body
     assert "<td" in body and "100–150" in body
     assert "Residents fled north." in body
-    assert "chart label" not in body and "do not show" not in body and "fetch(" not in body
+    assert body.count("The port was shelled overnight.") == 1  # from the Notes list, not the print footnote
+    assert "↩" not in body and "chart label" not in body and "do not show" not in body and "fetch(" not in body
 
 
 def test_text_part(pdf: Path, html_file: Path) -> None:
     part = message(pdf, html_file).get_body(("plain",))
     assert part is not None
     text = part.get_content()
-    assert text.startswith(f"{TITLE}\n{PERIOD}\n")
-    assert "- Shelling hit the river port[1]\n" in text
-    assert "Kind | Best | Range\nKilled | 120 | 100–150" in text
-    assert "[1] “The port was shelled overnight,” the governor said." in text
-    assert "attached: brief.pdf (16 KB)" in text
+    assert text.startswith(f"{TITLE}\n\nINTERNAL\n\nReporting period: 21 May 2025 – 22 May 2025 · 2 sources\n")
+    assert "1. Shelling hit the river port overnight[1].\n2. Talks resumed in Geneva & Doha\n" in text
+    assert "Figure | Best | Range\nKilled | 120 | 100–150" in text
+    assert "- The minister: “We will not retreat”" in text
+    assert "Notes\n=====\n1. Daily Post, “Port shelled”, 22 May 2025: “The port was shelled overnight.”\n" in text
+    assert text.endswith("attached: brief.pdf (16 KB).\n")
 
 
 def test_message_without_html_still_has_both_parts(pdf: Path) -> None:
     msg = message(pdf)
-    assert msg.get_body(("plain",)) is not None and msg.get_body(("html",)) is not None
+    plain, rich = msg.get_body(("plain",)), msg.get_body(("html",))
+    assert plain is not None and rich is not None
+    assert plain.get_content().startswith(f"{TITLE}\n{PERIOD}\n\nThe full brief")
+    assert PERIOD in rich.get_content()
     assert attachment_bytes(msg) == pdf.read_bytes()
 
 
 def test_brief_text_reads_title_blocks_and_notes() -> None:
     text = brief_text(BRIEF_HTML)
-    assert text.title == TITLE
-    assert text.meta["brief:period"] == PERIOD
-    assert [b.kind for b in text.blocks] == ["h1", "h2", "li", "li", "h2", "head", "row", "p"]
-    assert text.notes == ("“The port was shelled overnight,” the governor said.",)
+    assert (text.title, text.heading) == (f"{TITLE} — {PERIOD}", TITLE)
+    assert [(b.kind, b.number) for b in text.blocks] == [
+        ("p", None), ("h1", None), ("p", None), ("h2", None), ("li", 1), ("li", 2), ("h2", None), ("head", None),
+        ("row", None), ("h3", None), ("li", None), ("p", None), ("h2", None), ("li", 1)]
+    assert text.notes == ()
+
+
+def test_footnote_class_becomes_a_note_after_the_text() -> None:
+    text = brief_text('<p>Three killed<span class="footnote">Ministry, <i>22 May</i>.</span> at dawn.</p>'
+                      '<ol start="4"><li>four</li><li value="9">nine</li><li>ten</li></ol>')
+    assert [b.text for b in text.blocks] == ["Three killed[1] at dawn.", "four", "nine", "ten"]
+    assert [b.number for b in text.blocks] == [None, 4, 9, 10]
+    assert text.notes == ("Ministry, 22 May.",)
+    body = plain_body("T", "", text, "end")
+    assert "Three killed[1] at dawn.\n4. four\n9. nine\n10. ten\n\nNotes\n-----\n[1] Ministry, 22 May.\n" in body
 
 
 def test_subject_line() -> None:
@@ -487,11 +514,11 @@ def test_subject_line() -> None:
 
 def test_describe_brief_from_html_or_facts(tmp_path: Path, pdf: Path, html_file: Path) -> None:
     assert describe_brief(pdf, html_file) == (TITLE, PERIOD)
-    (tmp_path / "brief.facts.json").write_text('{"title": "From facts", "period_start": "2025-05-21", '
-                                               '"period_end": "2025-05-22"}')
+    (tmp_path / "brief.facts.json").write_text('{"schema": "brief-facts/1", "title": "From facts", '
+                                               '"period": {"start": "2025-05-21", "end": "2025-05-22"}}')
     assert describe_brief(pdf) == ("From facts", "2025-05-21 – 2025-05-22")
-    other = tmp_path / "weekly-report.pdf"
-    assert describe_brief(other) == ("Weekly report", "")
+    assert describe_brief(pdf, html_file) == ("From facts", "2025-05-21 – 2025-05-22")
+    assert describe_brief(tmp_path / "weekly-report.pdf") == ("Weekly report", "")
 
 
 def test_not_a_pdf(tmp_path: Path) -> None:
