@@ -101,14 +101,25 @@ def build_cli(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = False,
+    email: Annotated[bool, typer.Option("--email",
+                                        help="Email the brief to the audience's recipients in brief.toml.")] = False,
+    email_to: Annotated[Optional[list[str]], typer.Option("--email-to", metavar="ADDR[,ADDR]",
+                                                          help="Email the brief to these addresses.")] = None,
+    cc: Annotated[Optional[list[str]], typer.Option(metavar="ADDR[,ADDR]", help="Cc.")] = None,
+    bcc: Annotated[Optional[list[str]], typer.Option(metavar="ADDR[,ADDR]", help="Bcc.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run",
+                                          help="Write OUT/NAME.eml instead of sending the email.")] = False,
+    password_file: Annotated[Optional[Path], typer.Option(help="File holding the SMTP password.")] = None,
+    ca_file: Annotated[Optional[Path], typer.Option(help="CA certificate (PEM) of a private mail relay.")] = None,
 ) -> None:
-    """Build a brief from articles."""
+    """Build a brief from articles; with --email-to (or --email), send it."""
     from brief.build import build_brief, parse_formats
     from brief.config import load_config
     from brief.nlp import DEFAULT_MODEL
 
     _setup_logging(verbose, quiet)
-    settings = load_config(config).section("build")
+    loaded = load_config(config)
+    settings = loaded.section("build")
     with _progress(not quiet) as progress:
         result = build_brief(
             paths or [Path("seeds")],
@@ -141,6 +152,41 @@ def build_cli(
     elif not quiet:
         written = ", ".join(str(p) for p in result.outputs.values())
         _stderr(f"brief: {summary['articles']} articles → {written}")
+    if email or email_to or cc or bcc or dry_run:
+        from brief.deliver import email_brief
+
+        sent = email_brief(result.outputs.get("pdf"), result.outputs.get("html"), to=email_to or (), cc=cc or (),
+                           bcc=bcc or (), audience=audience if email else None, config=loaded,
+                           title=result.brief.title, period=result.brief.period, password_file=password_file,
+                           ca_file=ca_file, dry_run=dry_run, out_dir=out)
+        if not quiet:
+            _stderr(f"brief: {sent.summary()}")
+
+
+@app.command("send")
+def send_cli(
+    pdf: Annotated[Path, typer.Argument(help="The brief's PDF, as built earlier.")],
+    html: Annotated[Optional[Path], typer.Argument(help="Its HTML (default: the .html beside the PDF).")] = None,
+    to: Annotated[Optional[list[str]], typer.Option(metavar="ADDR[,ADDR]", help="Recipients.")] = None,
+    cc: Annotated[Optional[list[str]], typer.Option(metavar="ADDR[,ADDR]", help="Cc.")] = None,
+    bcc: Annotated[Optional[list[str]], typer.Option(metavar="ADDR[,ADDR]", help="Bcc.")] = None,
+    audience: Annotated[Optional[str], typer.Option(
+        help="Also send to this audience's recipients in brief.toml.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run",
+                                          help="Write the .eml beside the PDF instead of sending.")] = False,
+    password_file: Annotated[Optional[Path], typer.Option(help="File holding the SMTP password.")] = None,
+    ca_file: Annotated[Optional[Path], typer.Option(help="CA certificate (PEM) of a private mail relay.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./brief.toml).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Email a brief built earlier. SMTP settings: [smtp] in brief.toml or BRIEF_SMTP_* variables."""
+    from brief.config import load_config
+    from brief.deliver import email_brief
+
+    sent = email_brief(pdf, html, to=to or (), cc=cc or (), bcc=bcc or (), audience=audience,
+                       config=load_config(config), password_file=password_file, ca_file=ca_file, dry_run=dry_run)
+    if not quiet:
+        _stderr(f"brief: {sent.summary()}")
 
 
 def main() -> None:

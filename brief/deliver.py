@@ -609,7 +609,8 @@ def _explain(exc: BaseException, s: SmtpSettings, login: Login | None, sender: s
             return f"the relay {where} answered {answer} {attempts} times; try again later"
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             user = login.username if login else ""
-            return f"the relay {where} rejected the login for {user!r} ({answer}); check the user and the password ({PASSWORD_SOURCES})"
+            return (f"the relay {where} rejected the login for {user!r} ({answer}); "
+                    f"check the user and the password ({PASSWORD_SOURCES})")
         if isinstance(exc, smtplib.SMTPSenderRefused):
             hint = "; the relay may require a login: set [smtp] username and a password" if exc.smtp_code == 530 else (
                 "; set [smtp] from (BRIEF_SMTP_FROM) to an address the relay accepts")
@@ -665,7 +666,7 @@ class EmailOutcome:
 
 
 def email_brief(
-    pdf_path: Path,
+    pdf_path: Path | None,
     html_path: Path | None = None,
     *,
     to: Sequence[str] = (),
@@ -686,12 +687,17 @@ def email_brief(
 ) -> EmailOutcome:
     """Build the email for a brief and send it, or with ``dry_run`` write ``out_dir/NAME.eml``.
 
+    ``html_path`` defaults to the ``.html`` beside the PDF, when there is one.
     ``title``/``period`` default to what ``describe_brief`` reads from the files. Raises
     ``DeliveryError`` when any recipient was refused (naming each), even if others got it.
     """
+    if pdf_path is None:
+        raise ConfigError("email needs the PDF; keep pdf in --format")
     config = config or Config()
     env = os.environ if env is None else env
     pdf_path = Path(pdf_path)
+    if html_path is None and pdf_path.with_suffix(".html").is_file():
+        html_path = pdf_path.with_suffix(".html")
     settings = smtp_settings(config, env, ca_file=ca_file)
     who = recipients(config, audience, to, cc, bcc)
     if title is None or period is None:

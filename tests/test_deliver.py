@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from smtp_servers import HOST, PASSWORD, USER, Server, ServerFactory, free_port, make_certificate, server_factory
+
+pytest.register_assert_rewrite("mail_fixtures")
+from mail_fixtures import BRIEF_HTML, HOST, PASSWORD, USER, Server, ServerFactory, free_port  # noqa: E402
 
 from brief.config import Config
 from brief.deliver import (
@@ -30,69 +31,15 @@ from brief.deliver import (
 from brief.errors import ConfigError, DeliveryError, InputError
 from brief.mailbody import brief_text, plain_body
 
+pytest_plugins = ["mail_fixtures"]  # servers, certificate, ca_file, pdf, html_file
+
 NOW = datetime(2025, 5, 23, 7, 30, tzinfo=timezone.utc)
 SENDER = "Brief Desk <brief@example.org>"
 TITLE = "Situation brief: Northern front"
 PERIOD = "2025-05-21 – 2025-05-22"
 
-BRIEF_HTML = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Situation brief: Northern front — 2025-05-21 – 2025-05-22</title>
-<link rel="stylesheet" href="https://cdn.example.com/brief.css">
-<style>body { background: url(https://tracker.example.com/p.gif) } @page { size: A4 }</style>
-<script>fetch("https://evil.example.com/")</script></head>
-<body><header class="masthead"><p class="marking">INTERNAL</p>
-<h1>Situation brief: Northern front</h1><p class="period">Reporting period: 21 May 2025 – 22 May 2025 · 2 sources</p>
-<p class="running" aria-hidden="true">Situation brief: Northern front · 2025-05-21 – 2025-05-22</p></header>
-<img src="https://tracker.example.com/pixel.gif" alt="pixel">
-<h2>Key developments</h2>
-<ol class="developments"><li>Shelling hit the <b>river port</b> overnight<a class="call" href="#note-1" id="call-1">1</a><span
- class="fn" data-n="1">Daily Post, “Port shelled”, 22 May 2025: “The port was shelled overnight.”</span>.</li>
-<li>Talks resumed in Geneva &amp; Doha</li></ol>
-<h2>Key figures</h2>
-<table class="totals"><thead><tr><th>Figure</th><th>Best</th><th>Range</th></tr></thead>
-<tbody><tr><th scope="row">Killed</th><td>120</td><td>100–150</td></tr></tbody></table>
-<svg width="10" height="10"><text>chart label</text></svg>
-<h3>Government</h3><ul class="positions"><li><span class="actor">The minister:</span> <q>We will not retreat</q></li></ul>
-<p hidden>do not show</p>
-<p>Residents fled <a href="https://news.example.com/a">north</a>.</p>
-<section id="notes" class="notes"><h2>Notes</h2><ol><li id="note-1" value="1"><span class="note-source">Daily Post,
- “Port shelled”, 22 May 2025:</span> <span class="note-quote">“The port was shelled overnight.”</span>
- <a class="back" href="#call-1">↩</a></li></ol></section>
-</body></html>
-"""
-
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="session")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return make_certificate(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture
-def servers(certificate: tuple[Path, Path]) -> Iterator[ServerFactory]:
-    yield from server_factory(*certificate)
-
-
-@pytest.fixture
-def ca_file(certificate: tuple[Path, Path]) -> Path:
-    return certificate[0]
-
-
-@pytest.fixture
-def pdf(tmp_path: Path) -> Path:
-    """A PDF-headed file holding every byte value, CRLFs and a line of dots: must arrive unchanged."""
-    path = tmp_path / "brief.pdf"
-    path.write_bytes(b"%PDF-1.7\r\n" + bytes(range(256)) * 64 + b"\r\n.\r\n..\n%%EOF\n")
-    return path
-
-
-@pytest.fixture
-def html_file(tmp_path: Path) -> Path:
-    path = tmp_path / "brief.html"
-    path.write_text(BRIEF_HTML, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -101,7 +48,8 @@ def sleeps() -> list[float]:
 
 
 def settings_for(server: Server, security: str = "none", **extra: object) -> SmtpSettings:
-    return SmtpSettings(host=HOST, port=server.port, security=security, sender=SENDER, timeout=10, **extra)  # type: ignore[arg-type]
+    return SmtpSettings(host=HOST, port=server.port, security=security, sender=SENDER, timeout=10,
+                        **extra)  # type: ignore[arg-type]
 
 
 def message(pdf: Path, html: Path | None = None, to: tuple[str, ...] = ("desk@example.org",),
@@ -224,7 +172,8 @@ def test_bad_credentials_535_never_show_the_password(servers: ServerFactory, pdf
     server = servers("starttls", auth=True)
     wrong = "wrong-" + PASSWORD
     with pytest.raises(DeliveryError, match=r"rejected the login for 'brief-bot' \(535 ") as info:
-        send_message(message(pdf), settings_for(server, "starttls", ca_file=ca_file), Login(USER, wrong), sleep=sleeps.append)
+        send_message(message(pdf), settings_for(server, "starttls", ca_file=ca_file), Login(USER, wrong),
+                     sleep=sleeps.append)
     shown = "".join(traceback.format_exception(info.value)) + repr(Login(USER, wrong))
     assert wrong not in shown and PASSWORD not in shown
     assert sleeps == [] and server.handler.messages == []
@@ -258,7 +207,8 @@ def test_every_recipient_rejected(servers: ServerFactory, pdf: Path) -> None:
 def test_email_brief_reports_refused_recipients_per_address(servers: ServerFactory, pdf: Path) -> None:
     server = servers("plain")
     server.handler.rcpt_answers["nobody@example.org"] = ["550 5.1.1 No such user"]
-    with pytest.raises(DeliveryError, match=r"sent to desk@example.org but the relay refused nobody@example.org \(550 "):
+    with pytest.raises(DeliveryError,
+                       match=r"sent to desk@example.org but the relay refused nobody@example.org \(550 "):
         email_brief(pdf, to=["desk@example.org,nobody@example.org"], env=env_for(server), now=NOW)
 
 
@@ -334,7 +284,8 @@ def config(data: dict[str, object]) -> Config:
 def test_settings_from_config_then_env() -> None:
     conf = config({"smtp": {"host": "smtp.example.org", "security": "ssl", "username": "me", "from": "me@example.org"}})
     settings = smtp_settings(conf, {})
-    assert (settings.host, settings.port, settings.security, settings.username) == ("smtp.example.org", 465, "ssl", "me")
+    assert (settings.host, settings.port, settings.security, settings.username) == (
+        "smtp.example.org", 465, "ssl", "me")
     env = {"BRIEF_SMTP_HOST": "relay.example.net", "BRIEF_SMTP_PORT": "2525", "BRIEF_SMTP_SECURITY": "starttls",
            "BRIEF_SMTP_USER": "you", "BRIEF_SMTP_FROM": "Desk <desk@example.net>"}
     settings = smtp_settings(conf, env)
@@ -372,7 +323,8 @@ def test_password_sources(tmp_path: Path) -> None:
     assert smtp_login(settings, env, password_file=secret) == Login("me", "from-file")
     assert smtp_login(settings, env) == Login("me", "from-env")
     assert smtp_login(SmtpSettings(host="smtp.example.org"), {"HOME": str(tmp_path)}) is None
-    with pytest.raises(ConfigError, match=r"no SMTP password for user 'me'; set BRIEF_SMTP_PASSWORD, --password-file or ~/.netrc"):
+    with pytest.raises(ConfigError,
+                       match=r"no SMTP password for user 'me'; set BRIEF_SMTP_PASSWORD, --password-file or ~/.netrc"):
         smtp_login(settings, {"HOME": str(tmp_path)})
     with pytest.raises(ConfigError, match="no user; set \\[smtp\\] username or BRIEF_SMTP_USER"):
         smtp_login(SmtpSettings(host="smtp.example.org"), env)
@@ -380,7 +332,8 @@ def test_password_sources(tmp_path: Path) -> None:
 
 def test_netrc_gives_login_and_password(tmp_path: Path) -> None:
     rc = tmp_path / ".netrc"
-    rc.write_text("machine other.example.org login x password y\nmachine smtp.example.org login bot password n3tRc-pw\n")
+    rc.write_text("machine other.example.org login x password y\n"
+                  "machine smtp.example.org login bot password n3tRc-pw\n")
     rc.chmod(0o600)
     env = {"HOME": str(tmp_path)}
     assert smtp_login(SmtpSettings(host="smtp.example.org"), env) == Login("bot", "n3tRc-pw")
@@ -571,5 +524,6 @@ def test_email_brief_end_to_end_with_env_and_netrc(servers: ServerFactory, pdf: 
     received = server.handler.messages[0]
     assert received.user == USER and received.rcpt_tos == ["ceo@example.org", "desk@example.org"]
     got = received.message
-    assert got["Subject"] == f"{TITLE} — {PERIOD}" and got["To"] == "ceo@example.org" and got["Cc"] == "desk@example.org"
+    assert got["Subject"] == f"{TITLE} — {PERIOD}"
+    assert got["To"] == "ceo@example.org" and got["Cc"] == "desk@example.org"
     assert attachment_bytes(got) == pdf.read_bytes()

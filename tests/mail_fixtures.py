@@ -1,4 +1,5 @@
-"""Real aiosmtpd servers on 127.0.0.1 for the email tests (plain, STARTTLS, implicit TLS, AUTH)."""
+"""Fixtures for the email tests: real aiosmtpd servers on 127.0.0.1 (plain, STARTTLS, implicit TLS, AUTH),
+a self-signed certificate, and a PDF and brief HTML to send. Test modules import the fixtures they use."""
 
 from __future__ import annotations
 
@@ -13,12 +14,39 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 HOST = "127.0.0.1"
 USER = "brief-bot"
 PASSWORD = "s3cret-Pa55!word"
+
+BRIEF_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Situation brief: Northern front — 2025-05-21 – 2025-05-22</title>
+<link rel="stylesheet" href="https://cdn.example.com/brief.css">
+<style>body { background: url(https://tracker.example.com/p.gif) } @page { size: A4 }</style>
+<script>fetch("https://evil.example.com/")</script></head>
+<body><header class="masthead"><p class="marking">INTERNAL</p>
+<h1>Situation brief: Northern front</h1><p class="period">Reporting period: 21 May 2025 – 22 May 2025 · 2 sources</p>
+<p class="running" aria-hidden="true">Situation brief: Northern front · 2025-05-21 – 2025-05-22</p></header>
+<img src="https://tracker.example.com/pixel.gif" alt="pixel">
+<h2>Key developments</h2>
+<ol class="developments"><li>Shelling hit the <b>river port</b> overnight<a class="call" href="#note-1" id="call-1">1</a><span
+ class="fn" data-n="1">Daily Post, “Port shelled”, 22 May 2025: “The port was shelled overnight.”</span>.</li>
+<li>Talks resumed in Geneva &amp; Doha</li></ol>
+<h2>Key figures</h2>
+<table class="totals"><thead><tr><th>Figure</th><th>Best</th><th>Range</th></tr></thead>
+<tbody><tr><th scope="row">Killed</th><td>120</td><td>100–150</td></tr></tbody></table>
+<svg width="10" height="10"><text>chart label</text></svg>
+<h3>Government</h3><ul class="positions"><li><span class="actor">The minister:</span> <q>We will not retreat</q></li></ul>
+<p hidden>do not show</p>
+<p>Residents fled <a href="https://news.example.com/a">north</a>.</p>
+<section id="notes" class="notes"><h2>Notes</h2><ol><li id="note-1" value="1"><span class="note-source">Daily Post,
+ “Port shelled”, 22 May 2025:</span> <span class="note-quote">“The port was shelled overnight.”</span>
+ <a class="back" href="#call-1">↩</a></li></ol></section>
+</body></html>
+"""
 
 
 def free_port() -> int:
@@ -87,7 +115,8 @@ class Recorder:
     data_answers: list[str] = field(default_factory=list)  # answers to give to DATA in turn, then 250
     sessions: int = 0
 
-    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]) -> list[str]:
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,
+                          responses: list[str]) -> list[str]:
         session.host_name = hostname
         self.sessions += 1
         return responses
@@ -117,7 +146,9 @@ class Recorder:
 
 
 def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
-    if isinstance(auth_data, LoginPassword) and auth_data.login == USER.encode() and auth_data.password == PASSWORD.encode():
+    good = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+        USER.encode(), PASSWORD.encode())
+    if good:
         return AuthResult(success=True, auth_data=auth_data)
     return AuthResult(success=False, handled=False)  # handled=True would leave the client waiting
 
@@ -160,7 +191,20 @@ def start_server(kind: str, cert: Path, key: Path, *, auth: bool = False, **opti
 ServerFactory = Callable[..., Server]
 
 
-def server_factory(cert: Path, key: Path) -> Iterator[ServerFactory]:
+@pytest.fixture(scope="session")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return make_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def ca_file(certificate: tuple[Path, Path]) -> Path:
+    return certificate[0]
+
+
+@pytest.fixture
+def servers(certificate: tuple[Path, Path]) -> Iterator[ServerFactory]:
+    """``servers("plain" | "starttls" | "ssl", auth=False, **aiosmtpd options)`` starts one; all stop after the test."""
+    cert, key = certificate
     started: list[Server] = []
 
     def start(kind: str = "plain", **options: Any) -> Server:
@@ -171,3 +215,19 @@ def server_factory(cert: Path, key: Path) -> Iterator[ServerFactory]:
     yield start
     for server in started:
         server.controller.stop()
+
+
+@pytest.fixture
+def pdf(tmp_path: Path) -> Path:
+    """A PDF-headed file holding every byte value, CRLFs and a line of dots: must arrive unchanged."""
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(b"%PDF-1.7\r\n" + bytes(range(256)) * 64 + b"\r\n.\r\n..\n%%EOF\n")
+    return path
+
+
+@pytest.fixture
+def html_file(tmp_path: Path) -> Path:
+    """A page shaped like the built-in template's (masthead, footnote calls, print footnotes, notes)."""
+    path = tmp_path / "brief.html"
+    path.write_text(BRIEF_HTML, encoding="utf-8")
+    return path
