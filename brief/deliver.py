@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid, parseaddr
+from email.utils import format_datetime, formataddr, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ from brief.mailbody import BriefText, brief_text, html_body, plain_body, squash
 SECURITY_MODES: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
 """Security mode → its usual port (the default when no port is set)."""
 
-SMTP_KEYS = ("host", "port", "security", "username", "from", "timeout", "retries", "helo")
+SMTP_KEYS = ("host", "port", "security", "username", "from", "ca_file", "timeout", "retries", "helo")
 AUDIENCE_KEYS = ("recipients", "cc", "bcc")
 ENV_KEYS = {
     "host": "BRIEF_SMTP_HOST",
@@ -87,7 +87,11 @@ class Login:
 
 
 def smtp_settings(config: Config, env: Mapping[str, str], *, ca_file: Path | None = None) -> SmtpSettings:
-    """``[smtp]`` from the config file, each key overridden by its ``BRIEF_SMTP_*`` variable."""
+    """``[smtp]`` from the config file, each key overridden by its ``BRIEF_SMTP_*`` variable.
+
+    ``ca_file`` (the ``--ca-file`` option) wins over ``[smtp] ca_file``, which is read relative to
+    the config file's folder.
+    """
     table = config.section("smtp")
     where = f"{config.path}: [smtp]"
     if "password" in table:
@@ -100,7 +104,7 @@ def smtp_settings(config: Config, env: Mapping[str, str], *, ca_file: Path | Non
         if env.get(var, "").strip():
             values[key] = (env[var].strip(), var)
 
-    security = _text(values, "security") or "starttls"
+    security = (_text(values, "security") or "starttls").lower()
     if security not in SECURITY_MODES:
         origin = values["security"][1]
         raise ConfigError(f"{origin} = {security!r} is not a security mode; use one of {', '.join(SECURITY_MODES)}")
@@ -109,9 +113,12 @@ def smtp_settings(config: Config, env: Mapping[str, str], *, ca_file: Path | Non
     if sender is not None:
         sender = normalise_addresses([sender], values["from"][1])[0]
     retries = _number(values, "retries", int, 0, 10)
-    ca = Path(ca_file) if ca_file is not None else None
+    ca, ca_origin = (Path(ca_file), "--ca-file") if ca_file is not None else (None, "")
+    configured_ca = _text(values, "ca_file")
+    if ca is None and configured_ca:
+        ca, ca_origin = (config.path.parent if config.path else Path()) / configured_ca, f"{where} ca_file"
     if ca is not None and not ca.is_file():
-        raise ConfigError(f"--ca-file {ca}: file not found; pass the PEM file of the relay's CA")
+        raise ConfigError(f"{ca_origin} {ca}: file not found; give the PEM file of the relay's CA")
     return SmtpSettings(
         host=_text(values, "host") or "",
         port=int(port) if port is not None else SECURITY_MODES[security],
@@ -289,7 +296,7 @@ def recipients(
             listed = [listed]
         if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
             raise ConfigError(f"{where} {key} must be a list of addresses")
-        option = "--to" if key == "recipients" else f"--{key}"
+        option = "--email-to/--to" if key == "recipients" else f"--{key}"
         lists[key] = normalise_addresses(given, option) + normalise_addresses(listed, f"{where} {key}")
     result = Recipients(to=_unique(lists["recipients"]), cc=_unique(lists["cc"]), bcc=_unique(lists["bcc"]))
     if not result.envelope:
@@ -299,7 +306,11 @@ def recipients(
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
+    """Each address once (the first spelling of it wins)."""
+    seen: dict[str, str] = {}
+    for item in items:
+        seen.setdefault(parseaddr(item)[1].lower(), item)
+    return tuple(seen.values())
 
 
 # --------------------------------------------------------------------------- the brief's title
@@ -496,7 +507,7 @@ def send_message(
     if not sender:
         raise ConfigError("no sender address; set [smtp] from in brief.toml or BRIEF_SMTP_FROM")
     sender = parseaddr(sender)[1]
-    pending = list(Recipients(*(_header_addresses(msg, h) for h in ("To", "Cc", "Bcc"))).envelope)
+    pending = _envelope(msg)
     if not pending:
         raise ConfigError("no recipients; pass --email-to/--to ADDR")
     accepted: list[str] = []
@@ -567,9 +578,10 @@ def _session(
         smtp.close()
 
 
-def _header_addresses(msg: EmailMessage, name: str) -> tuple[str, ...]:
-    values = msg.get_all(name) or []
-    return tuple(a for v in values for a in _split_addresses(str(v)) if "@" in a)
+def _envelope(msg: EmailMessage) -> list[str]:
+    """The bare addresses of To, Cc and Bcc, each once."""
+    fields = [str(value) for name in ("To", "Cc", "Bcc") for value in msg.get_all(name) or []]
+    return list(dict.fromkeys(addr for _, addr in getaddresses(fields) if "@" in addr))
 
 
 def _transient(code: int) -> bool:
@@ -621,10 +633,15 @@ def _explain(exc: BaseException, s: SmtpSettings, login: Login | None, sender: s
             return f"the relay {where} refused the session ({answer}); check [smtp] host and port"
         return f"the relay {where} answered {answer}; check the [smtp] settings"
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        if "STARTTLS" in str(exc).upper():
+        said = str(exc).upper()
+        if "STARTTLS" in said:
             return (f"{where} does not offer STARTTLS; use security = ssl for an implicit-TLS port (465), "
                     "or security = none only for a local relay")
-        return f"{where} does not offer AUTH on this connection; use security = starttls or ssl, or drop the user"
+        if "AUTH" in said:
+            return f"{where} does not offer AUTH on this connection; use security = starttls or ssl, or drop the user"
+        if "SMTPUTF8" in said:
+            return f"{where} does not accept non-ASCII addresses (no SMTPUTF8); use ASCII addresses"
+        return f"{where} does not support this ({_reason(exc)})"
     if isinstance(exc, ssl.SSLCertVerificationError):
         return (f"the TLS certificate of {where} is not trusted ({_reason(exc)}); use the relay's own host name, "
                 "or pass --ca-file with the CA of a private relay")
@@ -714,7 +731,7 @@ def email_brief(
     if report.refused:
         refused = "; ".join(str(r) for r in report.refused)
         raise DeliveryError(
-            f"sent to {', '.join(report.accepted)} but the relay refused {refused}; fix those addresses and "
-            "resend with brief send"
+            f"sent to {', '.join(report.accepted)} but the relay refused {refused}; check those addresses and "
+            "resend to them with brief send"
         )
     return EmailOutcome(who, report=report)

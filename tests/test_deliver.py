@@ -310,9 +310,17 @@ def test_bad_settings(data: dict[str, object], env: dict[str, str], message_: st
         smtp_settings(config({"smtp": data}), env)
 
 
-def test_missing_ca_file(tmp_path: Path) -> None:
+def test_ca_file_from_option_or_config(tmp_path: Path) -> None:
+    (tmp_path / "relay-ca.pem").write_text("x")
+    conf = Config(path=tmp_path / "brief.toml", data={"smtp": {"ca_file": "relay-ca.pem", "security": "SSL"}})
+    settings = smtp_settings(conf, {})
+    assert settings.ca_file == tmp_path / "relay-ca.pem" and settings.security == "ssl"
+    (tmp_path / "cli-ca.pem").write_text("x")
+    assert smtp_settings(conf, {}, ca_file=tmp_path / "cli-ca.pem").ca_file == tmp_path / "cli-ca.pem"
     with pytest.raises(ConfigError, match="--ca-file .*: file not found"):
         smtp_settings(Config(), {}, ca_file=tmp_path / "nope.pem")
+    with pytest.raises(ConfigError, match=r"\[smtp\] ca_file .*other.pem: file not found"):
+        smtp_settings(Config(path=conf.path, data={"smtp": {"ca_file": "other.pem"}}), {})
 
 
 def test_password_sources(tmp_path: Path) -> None:
@@ -378,7 +386,7 @@ def test_recipients_from_audience_and_options() -> None:
     conf = config({"audiences": {"executive": {"recipients": ["ceo@example.org", "Desk <desk@example.org>"],
                                                "bcc": ["archive@example.org"]}}})
     who = recipients(conf, "executive", to=["desk@example.org, extra@example.org"], cc=["cc@example.org"])
-    assert who.to == ("desk@example.org", "extra@example.org", "ceo@example.org", "Desk <desk@example.org>")
+    assert who.to == ("desk@example.org", "extra@example.org", "ceo@example.org")
     assert who.cc == ("cc@example.org",) and who.bcc == ("archive@example.org",)
     assert who.envelope == ("desk@example.org", "extra@example.org", "ceo@example.org", "cc@example.org",
                             "archive@example.org")
@@ -527,3 +535,12 @@ def test_email_brief_end_to_end_with_env_and_netrc(servers: ServerFactory, pdf: 
     assert got["Subject"] == f"{TITLE} — {PERIOD}"
     assert got["To"] == "ceo@example.org" and got["Cc"] == "desk@example.org"
     assert attachment_bytes(got) == pdf.read_bytes()
+
+
+def test_non_ascii_address_needs_smtputf8(servers: ServerFactory, pdf: Path) -> None:
+    plain = servers("plain", enable_SMTPUTF8=False)
+    with pytest.raises(DeliveryError, match=r"does not accept non-ASCII addresses \(no SMTPUTF8\)"):
+        send_message(message(pdf, to=("jürgen@example.org",)), settings_for(plain))
+    modern = servers("plain")
+    send_message(message(pdf, to=("jürgen@example.org",)), settings_for(modern))
+    assert modern.handler.messages[0].rcpt_tos == ["jürgen@example.org"]
