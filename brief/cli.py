@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from brief.errors import EXIT_USAGE, BriefError
+from brief.errors import BriefError
 
 app = typer.Typer(
     name="brief",
@@ -190,26 +190,15 @@ def send_cli(
 
 
 def main() -> None:
-    """Entry point: run the app, turning user errors into one line and an exit code."""
+    """Entry point: Typer handles usage errors (exit 2); a ``BriefError`` becomes one line and its exit code."""
     try:
-        app(standalone_mode=False)
+        app()
     except BriefError as exc:
         _stderr(f"brief: error: {exc}")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _stderr("brief: interrupted; earlier outputs were left as they were")
         sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code if exc.exit_code else EXIT_USAGE)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
 
 
 if __name__ == "__main__":  # pragma: no cover
