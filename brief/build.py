@@ -51,6 +51,7 @@ def build_brief(
     formats: Sequence[str] = FORMATS,
     audience: str = "analyst",
     templates_dir: Path | None = None,
+    pdf_variant: str | None = None,
     title: str | None = None,
     model: str = DEFAULT_MODEL,
     workers: int = 1,
@@ -65,7 +66,7 @@ def build_brief(
     from brief.ingest import read_articles
     from brief.nlp import load_nlp
     from brief.output import ensure_dir, write_atomic
-    from brief.render import load_audience, render_html, render_pdf
+    from brief.render import load_audience, render
 
     if not name or "/" in name or name.startswith("."):
         raise ConfigError(f"'{name}' is not a usable --name; give a plain file name such as 'today'")
@@ -97,12 +98,13 @@ def build_brief(
 
     clock = time.perf_counter()
     rendered: dict[str, bytes | str] = {}
-    html = render_html(brief, profile, labels=labels)
-    if "html" in formats:
-        rendered["html"] = html
     if "pdf" in formats:
         progress.start("Rendering PDF", 1)
-        rendered["pdf"] = render_pdf(html, profile)
+    made = render(brief, profile, labels=labels, pdf="pdf" in formats, variant=pdf_variant)
+    if "html" in formats:
+        rendered["html"] = made.html
+    if made.pdf is not None:
+        rendered["pdf"] = made.pdf
         progress.advance(1)
     if "json" in formats:
         rendered["json"] = facts_json(facts, brief)

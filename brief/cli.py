@@ -94,6 +94,8 @@ def build_cli(
     format: Annotated[str, typer.Option("--format", help="Any of html,pdf,json.")] = "html,pdf,json",
     audience: Annotated[str, typer.Option(help="Audience: executive, analyst, public or your own.")] = "analyst",
     templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder of your templates.")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant",
+                                                       help="pdf/ua-1 (default), pdf/a-3b or none.")] = None,
     title: Annotated[Optional[str], typer.Option(help="Title of the brief.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name or path.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Processes for the NLP stage.")] = 1,
@@ -128,6 +130,7 @@ def build_cli(
             formats=parse_formats(format),
             audience=audience,
             templates_dir=templates or (Path(settings["templates_dir"]) if settings.get("templates_dir") else None),
+            pdf_variant=pdf_variant or settings.get("pdf_variant"),
             title=title or settings.get("title"),
             model=model or settings.get("model") or DEFAULT_MODEL,
             workers=workers,
@@ -187,6 +190,58 @@ def send_cli(
                        config=load_config(config), password_file=password_file, ca_file=ca_file, dry_run=dry_run)
     if not quiet:
         _stderr(f"brief: {sent.summary()}")
+
+
+templates_app = typer.Typer(help="List the audiences and their templates, or start your own.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+def _user_templates(templates: Path | None, config: Path | None) -> Path | None:
+    from brief.config import load_config
+    from brief.errors import ConfigError
+
+    if templates is None:
+        configured = load_config(config).section("build").get("templates_dir")
+        templates = Path(configured) if configured else None
+    if templates is not None and not templates.is_dir():
+        raise ConfigError(f"{templates}: templates folder not found; check --templates")
+    return templates
+
+
+@templates_app.command("list")
+def templates_list_cli(
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Folder of your templates.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./brief.toml).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+) -> None:
+    """List the audiences: name, description and where each was found."""
+    from dataclasses import asdict
+
+    from brief.templates_cli import audiences
+
+    rows = audiences(_user_templates(templates, config))
+    if as_json:
+        typer.echo(json.dumps([asdict(r) for r in rows], indent=2))
+        return
+    width = max(len(r.name) for r in rows)
+    for r in rows:
+        typer.echo(f"{r.name:<{width}}  {r.where}  {r.description}")
+
+
+@templates_app.command("init")
+def templates_init_cli(
+    name: Annotated[str, typer.Argument(help="Name of the new audience.")],
+    base: Annotated[str, typer.Option("--from", help="Audience to extend.")] = "analyst",
+    folder: Annotated[Path, typer.Option("--dir", help="Your templates folder (created if missing).")] = Path("templates"),
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./brief.toml).")] = None,
+) -> None:
+    """Write a ready-to-edit audience NAME that extends an existing one."""
+    from brief.templates_cli import init_audience
+
+    user_dir = _user_templates(folder if folder.is_dir() else None, config)
+    for path in init_audience(name, base, folder, user_dir):
+        typer.echo(str(path))
+    _stderr(f"brief: build it with: brief build --audience {name} --templates {folder}")
 
 
 def main() -> None:
