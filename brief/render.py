@@ -565,13 +565,14 @@ def pdf_options(audience: Audience, variant: str | None = None) -> dict[str, Any
 
 
 def _document(html: str, audience: Audience, options: dict[str, Any]) -> Any:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     roots = [assets_root()] + ([audience.user_dir] if audience.user_dir is not None else [])
     fetcher = _fetcher_class()(roots)
     document = HTML(string=html, base_url=assets_root().as_uri() + "/", url_fetcher=fetcher)
+    fonts = CSS(url=(assets_root() / "fonts.css").as_uri(), url_fetcher=fetcher)  # the PDF's fonts; not in the HTML
     try:
-        return document.render(**options)
+        return document.render(stylesheets=[fonts], **options)
     except ValueError as exc:
         raise ConfigError(f"cannot make the PDF ({exc}); check the audience's pdf_variant") from None
 

@@ -64,8 +64,9 @@ def test_html_is_self_contained_with_notes_linked_both_ways(seed_build) -> None:
         assert f'href="#note-{note.number}"' in html
         assert f'id="call-{note.number}"' in html
         assert f'href="#call-{note.number}"' in html
-    for section in ("Key developments", "Key figures", "Figures", "Positions by side", "Sources"):
-        assert f">{section}</h2>" in html
+    assert "url(" not in html.split("</style>")[0]  # no font or image file referred to
+    for section in ("developments", "key-figures", "figures", "positions", "sources"):
+        assert f'<section id="{section}"' in html
 
 
 def test_every_quote_is_verbatim(seed_build) -> None:  # type: ignore[no-untyped-def]
