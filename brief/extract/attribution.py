@@ -26,7 +26,7 @@ QUOTE_CHARS = "\"“”«»"
 OPENING = "“«"
 CLOSING = "”»"
 HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|gen|sir|lord|lady)\.?\s+", re.I)
-DEEP_DEPS = frozenset({"relcl", "acl", "amod", "compound", "pcomp", "csubj", "nmod"})
+DEEP_DEPS = frozenset({"relcl", "acl", "amod", "compound", "csubj", "nmod"})
 SUBJECT_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 
 
@@ -52,6 +52,7 @@ class SpeechRules:
     roles: frozenset[str]
     group_roles: frozenset[str]
     documents: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def speech_rules() -> SpeechRules:
     return SpeechRules(frozenset(r["verbs"]), frozenset(r["weak_verbs"]), tuple(r["according"]),
                        frozenset(r["person_pronouns"]), frozenset(r["body_pronouns"]),
                        frozenset(r["quoted_pronouns"]), frozenset(r["roles"]), frozenset(r["group_roles"]),
-                       frozenset(r["documents"]))
+                       frozenset(r["documents"]), frozenset(r["body_nouns"]))
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,7 @@ def _side_word(text: str) -> str | None:
     best: tuple[int, str] | None = None
     for table in (side_words, bodies, people):
         for word, side in table.items():
-            match = re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", lowered)
+            match = re.search(rf"(?<![\w.-]){re.escape(word)}s?(?![\w-])", lowered)
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), side)
     for word, side in acronyms.items():
@@ -143,7 +144,7 @@ def _title_of(ent: Span) -> str | None:
     if left < ent.start and doc[left:ent.start].text.strip():
         parts.append(doc[left:ent.start].text)
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= ent.end:
+        if child.dep_ in ("appos", "prep") and child.i >= ent.end:
             parts.append(doc[child.left_edge.i:child.right_edge.i + 1].text)
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
@@ -222,9 +223,26 @@ def attribute_sentences(doc: Doc) -> list[Attribution]:
     memory = SpeakerMemory(person_mentions(doc))
     sents = list(doc.sents)
     inside = quoted_mask(doc.text)
-    found = [attribute(sent, memory, rules, inside) for sent in sents]
+    found = []
+    for sent in sents:
+        attribution = attribute(sent, memory, rules, inside)
+        if attribution.speaker is None:
+            _note_subject(sent, memory)
+        found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
     return [_public(a) for a in found]
+
+
+def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
+    """A person who is the subject of a sentence without speech ("Peskov made the remarks") is who a
+    following "he" most likely means."""
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    person = next((e for e in sent.doc[subject.left_edge.i: subject.right_edge.i + 1].ents
+                   if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+    if person is not None:
+        memory.person(person.text, _title_of(person), person.start)
 
 
 def _public(attribution: Attribution) -> Attribution:
@@ -354,8 +372,8 @@ def _subject(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs on ("…, saying that", "calling for")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     hops = 0
-    while subject is None and verb.dep_ in ("conj", "advcl", "xcomp") and hops < 3:
-        verb = verb.head
+    while subject is None and verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and hops < 3:
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "responded by saying"
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         hops += 1
     return subject
@@ -407,18 +425,36 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return memory.last()
     if lemma in rules.roles and not people:
         return _role(span, lemma, memory)
+    if lemma in rules.group_roles and span[0].lower_ == "the" and _side_word(span.text) is None:
+        return memory.last_body()  # "the officials said" after "senior DIA officials said"
+    if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
+        return memory.person(span.text, None, span.start)  # a known name NER did not tag
+    if not (head.ent_type_ or lemma in rules.body_nouns or lemma in rules.group_roles):
+        return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
+
+
+def _people_side(text: str) -> str | None:
+    """The side of a person in the actor table named exactly ``text`` (full name or surname)."""
+    people, surnames, _, _, _ = _actors()
+    key = HONORIFICS.sub("", _clean_name(text)).lower()
+    if not key or not text.strip()[:1].isupper():
+        return None
+    return people.get(key) or (surnames.get(key) if len(key.split()) == 1 else None)
 
 
 def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
     """ "the president", "the Belarusian leader", "the founder of Tinkoff Bank" → who they are."""
     side = _side_word(span.text)
-    earlier = memory.last_person(role=role)
+    words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
+             and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]
+    earlier = next((s for s in reversed(memory.named) if _is_person(s) and s.title
+                    and all(w in s.title.lower() for w in words or [role])), None)
     if earlier is not None and (side is None or earlier.side in (None, side)):
         return memory.remember(earlier)
     if side is not None:
         same_side = memory.last_person(side=side)
-        if same_side is not None and span[0].lower_ == "the":
+        if same_side is not None and span[0].lower_ == "the" and len(words) <= 1:
             return memory.remember(same_side)
         return memory.remember(Speaker(_actor_text(span), side, None))
     if span[0].lower_ in ("the", "his", "her") and memory.last_person() is not None:
@@ -436,6 +472,9 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
             return None
     if not text or len(text.split()) > 12:
         return None
+    if side is None:
+        org = next((e for e in named if e.label_ == "ORG"), None)
+        side = _clean_name(re.sub(r"^the\s+", "", org.text, flags=re.I)) if org is not None else None  # speaks for itself
     return memory.remember(Speaker(text, side, BODY))
 
 

@@ -52,7 +52,7 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
 def _is_statement(sent: Span, attribution: Attribution) -> bool:
     """Long enough to say something, not a headline in capitals, not a bare "Lavrov said."."""
     words = [t for t in sent if t.is_alpha]
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS + attribution.inherited:
         return False
     letters = [ch for ch in sent.text if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
