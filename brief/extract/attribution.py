@@ -243,6 +243,8 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
                    if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
     if person is not None:
         memory.person(person.text, _title_of(person), person.start)
+    elif _people_side(subject.text) is not None:
+        memory.person(subject.text, None, subject.i)
 
 
 def _public(attribution: Attribution) -> Attribution:
@@ -309,7 +311,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         at = lowered.find(phrase)
         if at < 0 or inside[sent.start_char + at]:
             continue
-        after = sent.char_span(sent.start_char + at + len(phrase), sent.end_char, alignment_mode="expand")
+        after = sent.doc.char_span(sent.start_char + at + len(phrase), sent.end_char, alignment_mode="expand")
         if after is None or not len(after):
             continue
         span = _phrase_after(after)
@@ -327,8 +329,9 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
     match = DASH_TAIL.search(sent.text.rstrip())
     if match is None or inside[sent.start_char + match.start(1)]:
         return None
-    span = sent.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1), alignment_mode="expand")
-    if span is None or not any(e.label_ in ("PERSON", "ORG") for e in span.ents):
+    span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1), alignment_mode="expand")
+    if span is None or not (any(e.label_ in ("PERSON", "ORG") for e in span.ents) or span.root.pos_ == "PROPN"
+                            or span[0].is_title):
         return None
     return _speaker_from(span, memory, rules)
 
@@ -519,8 +522,8 @@ def _quote_runs(sents: list[Span], inside: list[bool]) -> list[list[int]]:
                 runs.append(current)
                 current = []
             current.append(i)
-            if text[-1] in CLOSING or text.endswith(('."', ',"', '?"', '!"')) or not inside[min(
-                    start + len(text), len(inside) - 1)]:
+            if text[-1] in CLOSING or text.endswith(('."', ',"', '?"', '!"')) or not _still_open(
+                    inside, sent.doc.text, start + len(text)):
                 runs.append(current)
                 current = []
         elif current:
@@ -529,6 +532,13 @@ def _quote_runs(sents: list[Span], inside: list[bool]) -> list[list[int]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _still_open(inside: list[bool], text: str, at: int) -> bool:
+    """Whether the quote is still open at the next non-space character from ``at`` (it runs on)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at < len(text) and inside[at]
 
 
 def _bare_attribution(sent: Span, attribution: Attribution) -> bool:

@@ -19,7 +19,8 @@ MAX_PER_ARTICLE = 7
 @lru_cache(maxsize=1)
 def _event_lemmas() -> frozenset[str]:
     return frozenset(load_rules("developments")["event_lemmas"])
-TAIL = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,5}(?:said|says|claimed|added|stated|reported|told\s+\w+)\.?$")
+TAIL = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|claimed|added|stated|reported|announced|wrote|"
+                  r"told\s+\w+)(?:\s+on\s+\w+)?\.?$")
 
 
 def find_developments(doc: Doc, article: Article) -> list[Development]:
