@@ -58,6 +58,7 @@ def test_unknown_speaker_keeps_side_null(nlp) -> None:  # type: ignore[no-untype
     "\"We will make every effort to make diplomacy work,\" Zelenskyy said.",
     "Zelenskyy said: “We will make every effort to make diplomacy work.”",
     "“We will make every effort to make diplomacy work.” — Zelenskyy",
+    "Zelenskyy: We will make every effort to make diplomacy work",
 ])
 def test_speaker_before_after_or_around_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = [s for s in speakers(nlp, text) if s[0]]

@@ -303,7 +303,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
             return Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
-    dashed = _dash_speaker(sent, memory, rules, inside)
+    dashed = _dash_speaker(sent, memory, rules, inside) or _colon_speaker(sent, memory, rules)
     if dashed is not None:
         return Attribution(dashed, "—", quoted)
     lowered = sent.text.lower()
@@ -332,6 +332,17 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
     span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1), alignment_mode="expand")
     if span is None or not (any(e.label_ in ("PERSON", "ORG") for e in span.ents) or span.root.pos_ == "PROPN"
                             or span[0].is_title):
+        return None
+    return _speaker_from(span, memory, rules)
+
+
+def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
+    """A speaker named before a colon that opens the sentence: "Lavrov: We don't want war"."""
+    colon = next((t for t in sent[:5] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    span = sent.doc[sent.start:colon.i]
+    if not (any(e.label_ == "PERSON" for e in span.ents) or _people_side(span.text) is not None):
         return None
     return _speaker_from(span, memory, rules)
 
