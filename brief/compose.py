@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from brief.models import (
     ArticleFacts,
@@ -27,6 +28,8 @@ from brief.models import (
 
 DEFAULT_TITLE = "Situation brief"
 SAME_EVENT = 0.3  # keyword overlap (Jaccard) above which two developments tell the same event
+SAME_EVENT_WORDS = 4  # or this many shared distinctive keywords ...
+SAME_EVENT_SHARE = 0.25  # ... making this share of the shorter development's keywords
 KIND_ORDER = (
     "killed", "injured", "missing", "prisoners_exchanged", "bodies_returned", "drones_launched",
     "drones_intercepted", "missiles_launched", "missiles_intercepted", "displaced", "evacuated", "detained",
@@ -103,11 +106,27 @@ def merge_developments(developments: list[Development]) -> list[Development]:
 
 
 def _same_event(a: Development, b: Development) -> bool:
-    ka, kb = set(a.keywords), set(b.keywords)
+    """Two sentences tell the same event when they share enough of their distinctive words.
+
+    Words every article of the war uses ("Russia", "said") are left out first; then either the usual
+    Jaccard overlap holds, or four distinctive words are shared and they make a quarter of the shorter one
+    ("establishing a buffer security zone along its border" / "pushing to establish buffer zones along the border").
+    """
+    common = _common_words()
+    ka, kb = set(a.keywords) - common, set(b.keywords) - common
     if not ka or not kb:
         return False
     shared = ka & kb
-    return len(shared) >= 3 and len(shared) / len(ka | kb) >= SAME_EVENT
+    if len(shared) >= 3 and len(shared) / len(ka | kb) >= SAME_EVENT:
+        return True
+    return len(shared) >= SAME_EVENT_WORDS and len(shared) / min(len(ka), len(kb)) >= SAME_EVENT_SHARE
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from brief.rules import load_rules
+
+    return frozenset(load_rules("developments")["common"])
 
 
 def _claim_key(figure: Figure) -> tuple[str, int, str, str]:

@@ -83,6 +83,11 @@ class Position:
     form: Literal["quote", "reported"] = "reported"
     citations: tuple[Citation, ...] = ()
 
+    @property
+    def side_label(self) -> str:
+        """The side to group under: an unknown side gets its own group (Jinja's groupby cannot sort None)."""
+        return self.side or "Unattributed side"
+
 
 @dataclass(frozen=True)
 class Development:

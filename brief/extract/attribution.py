@@ -1,8 +1,12 @@
-"""Who says each sentence: the speaker of a speech verb or of "according to X", resolved across the article.
+"""Who says each sentence: the speaker of a speech verb, of "according to X", or of the quote a sentence is in.
 
 Shared by figures (the claimant) and positions (the speaker). ``attribute_sentences(doc)`` returns one
-``Attribution`` per ``doc.sents``, in order; a pronoun or a role noun ("the president") is resolved to the
-last compatible named speaker, and a surname to the full name given earlier.
+``Attribution`` per ``doc.sents``, in order. Names are resolved across the whole article: a surname to the
+full name of any earlier mention ("Zelenskyy" → "Volodymyr Zelenskyy", also when that mention was not a
+speaker), "he"/"she" to the last person speaking, "it"/"they" to the last body, a role noun ("the
+president", "the Belarusian leader") to the last speaker with that role or side. Sentences inside a quote
+that runs over several sentences or paragraphs take the quote's speaker. The side comes from the actor table
+(``brief/data/actors.toml``) or the speaker's title; an unknown side stays None.
 """
 
 from __future__ import annotations
@@ -19,140 +23,540 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 QUOTE_CHARS = "\"“”«»"
+OPENING = "“«"
+CLOSING = "”»"
+HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|gen|sir|lord|lady)\.?\s+", re.I)
+DEEP_DEPS = frozenset({"relcl", "acl", "amod", "compound", "csubj", "nmod"})
+SUBJECT_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who says one sentence. ``verb`` is the speech lemma or phrase; ``quoted``: the sentence quotes."""
+
     speaker: Speaker | None
     verb: str | None = None
     quoted: bool = False
+    inherited: bool = False  # the speaker comes from the quote the sentence is part of, not the sentence
+    verb_index: int | None = None  # doc index of the speech verb, for trimming the reported clause
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    verbs: frozenset[str]
+    weak_verbs: frozenset[str]
+    according: tuple[str, ...]
+    person_pronouns: frozenset[str]
+    body_pronouns: frozenset[str]
+    quoted_pronouns: frozenset[str]
+    roles: frozenset[str]
+    group_roles: frozenset[str]
+    documents: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _speech() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    rules = load_rules("speech")
-    return (frozenset(rules["verbs"]), tuple(rules["according"]), frozenset(rules["pronouns"]),
-            tuple(rules["roles"]))
+def speech_rules() -> SpeechRules:
+    r = load_rules("speech")
+    return SpeechRules(frozenset(r["verbs"]), frozenset(r["weak_verbs"]), tuple(r["according"]),
+                       frozenset(r["person_pronouns"]), frozenset(r["body_pronouns"]),
+                       frozenset(r["quoted_pronouns"]), frozenset(r["roles"]), frozenset(r["group_roles"]),
+                       frozenset(r["documents"]), frozenset(r["body_nouns"]))
 
 
 @lru_cache(maxsize=1)
-def _actors() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+def _actors() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
     rules = load_rules("actors")
-    return rules["people"], rules["bodies"], rules["side_words"]
+    people: dict[str, str] = rules["people"]
+    surnames: dict[str, set[str]] = {}
+    for name, side in people.items():
+        surnames.setdefault(name.split()[-1], set()).add(side)
+    unique = {last: next(iter(sides)) for last, sides in surnames.items() if len(sides) == 1}
+    return people, unique, rules["bodies"], rules["side_words"], rules.get("side_acronyms", {})
 
 
 def side_of(name: str, title: str | None = None) -> str | None:
-    """The side ``name`` speaks for, from the actor table, then from side words in its title or name."""
-    people, bodies, side_words = _actors()
-    key = name.lower().strip()
-    if key in people:
-        return people[key]
-    if key in bodies:
-        return bodies[key]
-    last = key.split()[-1] if key.split() else key
-    if last in people and len(key.split()) <= 3:
-        return people[last]
-    for text in (title or "", name):
-        for word in re.findall(r"[\w.'’]+", text.lower()):
-            word = word.replace("’", "'")
-            if word in side_words:
-                return side_words[word]
-    return None
+    """The side ``name`` speaks for: its entry in the actor table, else the first side word of its title or name.
+
+    "Dmitry Peskov" → Russia (table); "Ben Wallace" with title "Former British defence secretary" → United
+    Kingdom; "Russian Foreign Ministry" → Russia; an unknown name with no side word → None, never a guess.
+    """
+    people, surnames, bodies, _, _ = _actors()
+    key = HONORIFICS.sub("", _clean_name(name)).lower()
+    key = re.sub(r"^the\s+", "", key)
+    for table in (people, bodies):
+        if key in table:
+            return table[key]
+    words = key.split()
+    if words and 1 <= len(words) <= 3 and words[-1] in surnames and words[0][:1].isalpha():
+        if len(words) == 1 or name.strip()[:1].isupper():
+            return surnames[words[-1]]
+    return _side_word(title or "") or _side_word(name)
 
 
-class SpeakerMemory:
-    """The named speakers of an article so far, for surnames, pronouns and role nouns."""
-
-    def __init__(self) -> None:
-        self.named: list[Speaker] = []
-
-    def remember(self, speaker: Speaker) -> Speaker:
-        full = self.full_name(speaker.name)
-        if full is not None and full.name != speaker.name:
-            speaker = Speaker(full.name, speaker.side or full.side, speaker.title or full.title)
-        self.named.append(speaker)
-        return speaker
-
-    def full_name(self, name: str) -> Speaker | None:
-        last = name.split()[-1].lower() if name.split() else ""
-        for earlier in reversed(self.named):
-            parts = earlier.name.lower().split()
-            if len(parts) > len(name.split()) and parts and parts[-1] == last:
-                return earlier
+def _side_word(text: str) -> str | None:
+    """The side named first in ``text`` by a side word ("Russian"), a body ("the Kremlin") or an acronym ("US")."""
+    if not text:
         return None
+    people, _, bodies, side_words, acronyms = _actors()
+    lowered = text.lower().replace("’", "'")
+    best: tuple[int, str] | None = None
+    for table in (side_words, bodies, people):
+        for word, side in table.items():
+            match = re.search(rf"(?<![\w.-]){re.escape(word)}s?(?![\w-])", lowered)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), side)
+    for word, side in acronyms.items():
+        match = re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), side)
+    return best[1] if best else None
 
-    def last(self, role: str | None = None) -> Speaker | None:
-        for earlier in reversed(self.named):
-            if role is None or (earlier.title and role in earlier.title.lower()):
-                return earlier
-        return self.named[-1] if self.named and role is None else None
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the article, with the words around the name that tell who they are."""
+
+    name: str
+    title: str | None
+    start: int
 
 
-def attribute_sentences(doc: Doc) -> list[Attribution]:
-    memory = SpeakerMemory()
-    found: list[Attribution] = []
-    for sent in doc.sents:
-        found.append(attribute(sent, memory))
+def person_mentions(doc: Doc) -> list[Mention]:
+    """Every PERSON entity with its title: "Kremlin spokesman Dmitry Peskov", "Medinsky, the head of ..."."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = HONORIFICS.sub("", _clean_name(ent.text))
+        if not name or not any(ch.isupper() for ch in name[:1]):
+            continue
+        found.append(Mention(name, _title_of(ent), ent.start))
     return found
 
 
-def attribute(sent: Span, memory: SpeakerMemory) -> Attribution:
-    verbs, according, pronouns, roles = _speech()
-    quoted = any(ch in sent.text for ch in QUOTE_CHARS)
-    text_lower = sent.text.lower()
-    for phrase in according:
-        at = text_lower.find(phrase)
-        if at >= 0:
-            after = sent.char_span(sent.start_char + at + len(phrase), sent.end_char, alignment_mode="expand")
-            if after is not None:
-                speaker = _speaker_from(after, memory, pronouns, roles)
-                if speaker is not None:
-                    return Attribution(speaker, phrase, quoted)
-    for token in sent:
-        if token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None and token.dep_ in ("conj", "advcl", "xcomp") and token.head.pos_ == "VERB":
-                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if subject is None:
+def _title_of(ent: Span) -> str | None:
+    """The words that qualify a name: modifiers before it and an appositive after it (or the head it is in apposition to)."""
+    doc = ent.doc
+    root = ent.root
+    parts = []
+    left = root.left_edge.i
+    if left < ent.start and doc[left:ent.start].text.strip():
+        parts.append(doc[left:ent.start].text)
+    for child in root.children:
+        if child.dep_ in ("appos", "prep") and child.i >= ent.end:
+            parts.append(doc[child.left_edge.i:child.right_edge.i + 1].text)
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        parts.append(doc[head.left_edge.i:head.i + 1].text)
+    if root.dep_ == "pobj" and root.head.head.i < ent.start and root.head.head.pos_ == "NOUN":
+        head = root.head.head  # "the governor of Serhij Łysak", "President of the Council Charles Michel"
+        parts.append(doc[head.left_edge.i:head.i + 1].text)
+    title = " ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
+    return title[:120] or None
+
+
+class SpeakerMemory:
+    """The people of the article and the speakers so far: surnames, pronouns and role nouns resolve here."""
+
+    def __init__(self, mentions: list[Mention] | None = None) -> None:
+        self.mentions = mentions or []
+        self.named: list[Speaker] = []
+
+    def person(self, name: str, title: str | None, at: int) -> Speaker:
+        """A speaker for a person named ``name`` at token ``at``: the fullest earlier name, the best title."""
+        name = HONORIFICS.sub("", _clean_name(name))
+        full, titles = self._fuller(name, at)
+        title = title or next((t for t in titles if t), None)
+        side = side_of(full, title) or side_of(name, title)
+        for other in titles:
+            side = side or _side_word(other or "")
+        return self.remember(Speaker(full, side, title))
+
+    def _fuller(self, name: str, at: int) -> tuple[str, list[str | None]]:
+        """The longest name sharing this surname (earlier mentions first), and the titles given with it."""
+        last = name.split()[-1].lower() if name.split() else ""
+        same = [m for m in self.mentions if m.name.split() and m.name.split()[-1].lower() == last]
+        earlier = [m for m in same if m.start <= at] or same
+        full = max((m.name for m in earlier), key=lambda n: len(n.split()), default=name)
+        if len(full.split()) < len(name.split()):
+            full = name
+        for spoken in reversed(self.named):
+            parts = spoken.name.split()
+            if parts and parts[-1].lower() == last and len(parts) > len(full.split()):
+                full = spoken.name
+        return full, [m.title for m in same]
+
+    def remember(self, speaker: Speaker) -> Speaker:
+        self.named.append(speaker)
+        return speaker
+
+    def last_person(self, *, role: str | None = None, side: str | None = None) -> Speaker | None:
+        """The last person speaking, optionally one whose title has ``role`` or who speaks for ``side``."""
+        for earlier in reversed(self.named):
+            if not _is_person(earlier):
                 continue
-            span = sent.doc[subject.left_edge.i: subject.right_edge.i + 1]
-            speaker = _speaker_from(span, memory, pronouns, roles)
-            if speaker is not None:
-                return Attribution(speaker, token.lemma_.lower(), quoted)
+            if role is not None and not (earlier.title and role in earlier.title.lower()):
+                continue
+            if side is not None and earlier.side != side:
+                continue
+            return earlier
+        return None
+
+    def last_body(self) -> Speaker | None:
+        return next((s for s in reversed(self.named) if not _is_person(s)), None)
+
+    def last(self) -> Speaker | None:
+        return self.named[-1] if self.named else None
+
+
+def _is_person(speaker: Speaker) -> bool:
+    return speaker.title != BODY
+
+
+BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
+
+
+def attribute_sentences(doc: Doc) -> list[Attribution]:
+    """One ``Attribution`` per ``doc.sents``: who says it, resolved across the article."""
+    rules = speech_rules()
+    memory = SpeakerMemory(person_mentions(doc))
+    sents = list(doc.sents)
+    inside = quoted_mask(doc.text)
+    found = []
+    for sent in sents:
+        attribution = attribute(sent, memory, rules, inside)
+        if attribution.speaker is None:
+            _note_subject(sent, memory)
+        found.append(attribution)
+    found = _inherit_quotes(sents, found, inside)
+    return [_public(a) for a in found]
+
+
+def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
+    """A person who is the subject of a sentence without speech ("Peskov made the remarks") is who a
+    following "he" most likely means."""
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    person = next((e for e in sent.doc[subject.left_edge.i: subject.right_edge.i + 1].ents
+                   if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+    if person is not None:
+        memory.person(person.text, _title_of(person), person.start)
+    elif _people_side(subject.text) is not None:
+        memory.person(subject.text, None, subject.i)
+
+
+def _public(attribution: Attribution) -> Attribution:
+    """Strip the internal body marker from the speaker's title."""
+    speaker = attribution.speaker
+    if speaker is not None and speaker.title == BODY:
+        speaker = Speaker(speaker.name, speaker.side, None)
+        return Attribution(speaker, attribution.verb, attribution.quoted, attribution.inherited,
+                           attribution.verb_index)
+    return attribution
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """For each character, whether it is inside a direct quote (never raises on odd quote marks).
+
+    Curly marks open and close; straight marks alternate within a paragraph. A quote left open at the end
+    of a paragraph runs on into the next paragraph only if that paragraph opens with a quote mark, the way
+    news text quotes over several paragraphs; otherwise it ends with its paragraph.
+    """
+    mask = [False] * len(text)
+    open_at: int | None = None
+    i = 0
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None:
+            rest = text[i:].lstrip()
+            if not rest[:1] or rest[:1] not in QUOTE_CHARS:
+                open_at = None
+            continue
+        if ch in OPENING or (ch == '"' and open_at is None):
+            if open_at is not None and ch == '"':
+                open_at = None
+            else:
+                open_at = i
+            mask[i] = True
+            continue
+        if ch in CLOSING or ch == '"':
+            open_at = None
+            mask[i] = True
+            continue
+        mask[i] = open_at is not None
+    return mask
+
+
+def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = None,
+              inside: list[bool] | None = None) -> Attribution:
+    """The speaker of one sentence from its own words ("X said", "according to X"), or none."""
+    rules = rules or speech_rules()
+    inside = inside if inside is not None else quoted_mask(sent.doc.text)
+    quoted = any(ch in sent.text for ch in QUOTE_CHARS)
+    outside = [t for t in sent if not inside[t.idx]]
+    for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
+        subject = _subject(verb)
+        if subject is None:
+            continue
+        span = _subject_span(subject)
+        speaker = _speaker_from(span, memory, rules)
+        if speaker is not None:
+            return Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
+    dashed = _dash_speaker(sent, memory, rules, inside) or _colon_speaker(sent, memory, rules)
+    if dashed is not None:
+        return Attribution(dashed, "—", quoted)
+    lowered = sent.text.lower()
+    for phrase in rules.according:
+        at = lowered.find(phrase)
+        if at < 0 or inside[sent.start_char + at]:
+            continue
+        after = sent.doc.char_span(sent.start_char + at + len(phrase), sent.end_char, alignment_mode="expand")
+        if after is None or not len(after):
+            continue
+        span = _phrase_after(after)
+        speaker = _speaker_from(span, memory, rules)
+        if speaker is not None:
+            return Attribution(speaker, phrase, quoted)
     return Attribution(None, None, quoted)
 
 
-def _speaker_from(span: Span, memory: SpeakerMemory, pronouns: frozenset[str], roles: tuple[str, ...]
-                  ) -> Speaker | None:
+DASH_TAIL = re.compile(r"(?:^|\s)[—–-]{1,2}\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
+
+
+def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
+    """A speaker named after a dash at the end of a quote: "“We will not give up.” — Peskov"."""
+    match = DASH_TAIL.search(sent.text.rstrip())
+    if match is None or inside[sent.start_char + match.start(1)]:
+        return None
+    span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1), alignment_mode="expand")
+    if span is None or not (any(e.label_ in ("PERSON", "ORG") for e in span.ents) or span.root.pos_ == "PROPN"
+                            or span[0].is_title):
+        return None
+    return _speaker_from(span, memory, rules)
+
+
+def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
+    """A speaker named before a colon that opens the sentence: "Lavrov: We don't want war"."""
+    colon = next((t for t in sent[:5] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    span = sent.doc[sent.start:colon.i]
+    if not (any(e.label_ == "PERSON" for e in span.ents) or _people_side(span.text) is not None):
+        return None
+    return _speaker_from(span, memory, rules)
+
+
+def _is_speech(token: Token, rules: SpeechRules) -> bool:
+    """A speech verb in a clause of its own (not "was believed", not "the first time Russia announced")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in DEEP_DEPS or token.tag_ == "VBN" and token.dep_ == "amod":
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
+    if lemma in rules.verbs:
+        return True
+    if lemma in rules.weak_verbs:
+        return _has_complement(token)
+    return False
+
+
+def _has_complement(verb: Token) -> bool:
+    """A clause, quote or colon follows the verb ("added that ...", "continued, “...”", "wrote: ...")."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return True
+    doc = verb.doc
+    following = doc[verb.i + 1: verb.i + 3].text
+    if any(ch in following for ch in QUOTE_CHARS + ":"):
+        return True
+    preceding = doc[max(verb.i - 4, 0): verb.i].text
+    return any(ch in preceding for ch in QUOTE_CHARS) or "," in doc[max(verb.i - 4, 0): verb.i].text and \
+        verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb, or of the verb it hangs on ("…, saying that", "calling for")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    hops = 0
+    while subject is None and verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and hops < 3:
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "responded by saying"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        hops += 1
+    return subject
+
+
+def _subject_span(subject: Token) -> Span:
+    """The subject's words without the clauses hanging on it ("Trenin, a thinker who has grown ...")."""
+    doc = subject.doc
+    end = subject.right_edge.i
+    for child in subject.children:
+        if child.i > subject.i and child.dep_ in ("relcl", "acl"):
+            end = min(end, child.left_edge.i - 1)
+    return doc[subject.left_edge.i: max(end, subject.i) + 1]
+
+
+def _phrase_after(after: Span) -> Span:
+    """The noun phrase after "according to": up to the first comma or the end."""
+    doc = after.doc
+    end = after.start
+    while end < after.end and not (doc[end].is_punct and doc[end].text in ",.;:!?") :
+        end += 1
+    return doc[after.start:end]
+
+
+def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
     """A named person or body in ``span``, or the speaker a pronoun or role noun refers to."""
+    if not len(span):
+        return None
+    head = span.root
+    word = head.lower_
+    if word in rules.quoted_pronouns:
+        return None
+    if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
+        if word in rules.person_pronouns:
+            return memory.last_person()
+        if word in rules.body_pronouns:
+            return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
+        return None
     people = [e for e in span.ents if e.label_ == "PERSON"]
+    lemma = head.lemma_.lower()
     if people:
-        person = people[0]
-        title = span.doc[span.start:person.start].text.strip() or None
-        name = _clean_name(person.text)
-        return memory.remember(Speaker(name, side_of(name, title), title))
-    bodies = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")]
-    if bodies:
-        body = bodies[0]
-        name = _clean_name(body.text)
-        return memory.remember(Speaker(name, side_of(name, span.text), None))
-    head: Token = span.root
-    word = head.text.lower()
-    if word in pronouns:
+        person = next((p for p in people if p.start <= head.i < p.end), None)
+        if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):
+            person = people[0]
+        if person is not None:
+            title = _title_of(person) or (span.doc[span.start:person.start].text.strip() or None)
+            return memory.person(person.text, title, person.start)
+    if lemma in rules.documents:
         return memory.last()
-    phrase = span.text.lower()
-    for role in roles:
-        if re.search(rf"\b{re.escape(role)}\b", phrase):
-            side = side_of(span.text)
-            earlier = memory.last(role)
-            if earlier is not None:
-                return earlier
-            if side is not None:
-                return Speaker(span.text.strip(), side, None)
-            return None
+    if lemma in rules.roles and not people:
+        return _role(span, lemma, memory)
+    if lemma in rules.group_roles and span[0].lower_ == "the" and _side_word(span.text) is None:
+        return memory.last_body()  # "the officials said" after "senior DIA officials said"
+    if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
+        return memory.person(span.text, None, span.start)  # a known name NER did not tag
+    if not (head.ent_type_ or lemma in rules.body_nouns or lemma in rules.group_roles):
+        return None  # "Siege of Mariupol continues:" — not something that speaks
+    return _body(span, memory, rules)
+
+
+def _people_side(text: str) -> str | None:
+    """The side of a person in the actor table named exactly ``text`` (full name or surname)."""
+    people, surnames, _, _, _ = _actors()
+    key = HONORIFICS.sub("", _clean_name(text)).lower()
+    if not key or not text.strip()[:1].isupper():
+        return None
+    return people.get(key) or (surnames.get(key) if len(key.split()) == 1 else None)
+
+
+def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
+    """ "the president", "the Belarusian leader", "the founder of Tinkoff Bank" → who they are."""
+    side = _side_word(span.text)
+    words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
+             and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]
+    earlier = next((s for s in reversed(memory.named) if _is_person(s) and s.title
+                    and all(w in s.title.lower() for w in words or [role])), None)
+    if earlier is not None and (side is None or earlier.side in (None, side)):
+        return memory.remember(earlier)
+    if side is not None:
+        same_side = memory.last_person(side=side)
+        if same_side is not None and span[0].lower_ == "the" and len(words) <= 1:
+            return memory.remember(same_side)
+        return memory.remember(Speaker(_actor_text(span), side, None))
+    if span[0].lower_ in ("the", "his", "her") and memory.last_person() is not None:
+        return memory.remember(memory.last_person())  # type: ignore[arg-type]
     return None
 
 
+def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
+    """A body or group ("the Kremlin", "Russia's Defense Ministry", "Kremlin officials"); None for "officials"."""
+    named = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")]
+    text = _actor_text(span)
+    side = side_of(text) or next((side_of(e.text) for e in named if side_of(e.text)), None)
+    if not named and side is None:
+        if span.root.lemma_.lower() in rules.group_roles or span.root.pos_ != "PROPN":
+            return None
+    if not text or len(text.split()) > 12:
+        return None
+    if side is None:
+        org = next((e for e in named if e.label_ == "ORG"), None)
+        side = _clean_name(re.sub(r"^the\s+", "", org.text, flags=re.I)) if org is not None else None  # speaks for itself
+    return memory.remember(Speaker(text, side, BODY))
+
+
+def _actor_text(span: Span) -> str:
+    text = _clean_name(span.text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return text.split(",")[0].strip()
+
+
+def _inherit_quotes(sents: list[Span], found: list[Attribution], inside: list[bool]) -> list[Attribution]:
+    """Sentences inside a direct quote take the quote's speaker: one named in the same quote run, or the
+    speaker of the sentence just before (a quote continuing over sentences or paragraphs)."""
+    out = list(found)
+    runs = _quote_runs(sents, inside)
+    for run in runs:
+        speaker = next((out[i] for i in run if out[i].speaker is not None), None)
+        if speaker is None and run[-1] + 1 < len(sents) and _bare_attribution(sents[run[-1] + 1], out[run[-1] + 1]):
+            speaker = out[run[-1] + 1]
+        if speaker is None and run[0] > 0 and out[run[0] - 1].speaker is not None:
+            speaker = out[run[0] - 1]
+        if speaker is None:
+            continue
+        for i in run:
+            if out[i].speaker is None:
+                out[i] = Attribution(speaker.speaker, speaker.verb, True, True)
+    return out
+
+
+def _quote_runs(sents: list[Span], inside: list[bool]) -> list[list[int]]:
+    """Runs of consecutive sentences that are (mostly) inside one direct quote."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, sent in enumerate(sents):
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        chars = [inside[j] for j in range(start, start + len(text)) if not text[j - start].isspace()]
+        share = sum(chars) / len(chars) if chars else 0.0
+        if share >= 0.5 or inside[start] and text[0] not in QUOTE_CHARS:
+            if current and current[-1] != i - 1:
+                runs.append(current)
+                current = []
+            current.append(i)
+            if text[-1] in CLOSING or text.endswith(('."', ',"', '?"', '!"')) or not _still_open(
+                    inside, sent.doc.text, start + len(text)):
+                runs.append(current)
+                current = []
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _still_open(inside: list[bool], text: str, at: int) -> bool:
+    """Whether the quote is still open at the next non-space character from ``at`` (it runs on)."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at < len(text) and inside[at]
+
+
+def _bare_attribution(sent: Span, attribution: Attribution) -> bool:
+    """A short sentence that only says who spoke ("Lavrov said.", "— Peskov")."""
+    return attribution.speaker is not None and len([t for t in sent if t.is_alpha]) <= 6
+
+
 def _clean_name(name: str) -> str:
-    name = re.sub(r"[’']s$", "", name.strip())
-    return name.strip(" ,.;:\"“”")
+    name = re.sub(r"[’']s?$", "", name.strip())
+    return name.strip(" ,.;:\"“”«»—–-").strip()

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brief.extract.text import cite
 from brief.models import Article, Development
+from brief.rules import load_rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-MAX_PER_ARTICLE = 5
-EVENT_LEMMAS = frozenset({
-    "attack", "strike", "kill", "launch", "meet", "meeting", "agree", "agreement", "sign", "announce", "exchange",
-    "capture", "seize", "withdraw", "advance", "invade", "invasion", "talk", "negotiation", "ceasefire", "sanction",
-    "establish", "shell", "bomb", "destroy", "release", "return", "order", "deploy", "approve", "vote", "impose",
-    "call", "visit", "hold", "fail", "reject", "offer", "propose", "mobilize", "evacuate", "liberate", "occupy",
-})
-TAIL = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,5}(?:said|says|claimed|added|stated|reported|told\s+\w+)\.?$")
+MAX_PER_ARTICLE = 7
+
+
+@lru_cache(maxsize=1)
+def _event_lemmas() -> frozenset[str]:
+    return frozenset(load_rules("developments")["event_lemmas"])
+TAIL = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|claimed|added|stated|reported|announced|wrote|"
+                  r"told\s+\w+)(?:\s+on\s+\w+)?\.?$")
 
 
 def find_developments(doc: Doc, article: Article) -> list[Development]:
@@ -29,7 +31,14 @@ def find_developments(doc: Doc, article: Article) -> list[Development]:
         scored.append((_score(sent, index, title_words), index, sent))
     scored.sort(key=lambda item: (-item[0], item[1]))
     developments = []
-    for score, _, sent in scored[:MAX_PER_ARTICLE]:
+    chosen: list[set[str]] = []
+    for score, _, sent in scored:
+        if len(developments) >= MAX_PER_ARTICLE:
+            break
+        words = _keywords(sent)
+        if any(len(words & kept) >= 0.5 * max(len(words), 1) for kept in chosen):
+            continue  # the same event again: leave room for another one
+        chosen.append(words)
         start, end = sent.start_char, _trimmed_end(sent)
         citation = cite(article, start, end)
         developments.append(Development(
@@ -45,8 +54,8 @@ def find_developments(doc: Doc, article: Article) -> list[Development]:
 def _score(sent: Span, index: int, title_words: set[str]) -> float:
     lemmas = {t.lemma_.lower() for t in sent}
     ents = {e.label_ for e in sent.ents}
-    score = 2.0 / (1 + index)
-    score += 0.4 * len(lemmas & EVENT_LEMMAS)
+    score = 1.5 / (1 + 0.5 * index)
+    score += 0.4 * len(lemmas & _event_lemmas())
     score += 0.2 * len(ents & {"GPE", "PERSON", "ORG", "NORP"})
     score += 0.3 * ("CARDINAL" in ents)
     score += 0.5 * len(_keywords(sent) & title_words) / (1 + len(title_words)) * 4

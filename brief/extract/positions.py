@@ -1,37 +1,123 @@
 """Positions: what a named speaker says their side wants, intends, claims or refuses.
 
-A sentence is a position when it is attributed to a speaker (a speech verb with a named subject, "according
-to X", or a direct quote continuing the last speaker) and is not a plain count (those are figures).
+A sentence is a position when attribution found its speaker (a speech verb with a named subject, "according
+to X", a dash after a quote, or the quote it belongs to) and it is not a count told by a speaker (those are
+figures: "Three people were killed ..., Zelenskyy claimed"). One position per sentence; the statement is the
+quote or the reported clause, trimmed but never reworded, and the citation is the whole sentence.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brief.extract.attribution import QUOTE_CHARS, Attribution
 from brief.extract.text import cite
-from brief.models import Article, Position, Speaker
+from brief.models import Article, Citation, Position
+from brief.rules import load_rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+NOT_COUNTS = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"})
+MIN_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _fact_words() -> tuple[frozenset[str], frozenset[str]]:
+    rules = load_rules("speech")
+    return frozenset(rules["fact_lemmas"]), frozenset(rules["count_units"])
 
 
 def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Position]:
+    """Every attributed sentence that states a stance, in article order."""
     positions: list[Position] = []
-    last: Speaker | None = None
     for sent, attribution in zip(doc.sents, attributions):
         speaker = attribution.speaker
-        text = sent.text.strip()
-        if speaker is None and last is not None and text[:1] in QUOTE_CHARS:
-            speaker = last  # a quote standing alone continues the last speaker
-        if speaker is None:
+        if speaker is None or not _is_statement(sent, attribution) or states_count(sent):
             continue
-        last = speaker
+        citation = _citation(article, sent)
+        if citation is None:
+            continue
         positions.append(Position(
             side=speaker.side,
             actor=speaker.name,
-            statement=text,
-            form="quote" if attribution.quoted or text[:1] in QUOTE_CHARS else "reported",
-            citations=(cite(article, sent.start_char, sent.end_char),),
+            statement=statement_of(sent, attribution, article),
+            form="quote" if attribution.quoted else "reported",
+            citations=(citation,),
         ))
     return positions
+
+
+def _is_statement(sent: Span, attribution: Attribution) -> bool:
+    """Long enough to say something, not a headline in capitals, not a bare "Lavrov said."."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < MIN_WORDS + attribution.inherited:
+        return False
+    letters = [ch for ch in sent.text if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
+        return False
+    if not attribution.quoted and not attribution.inherited and attribution.verb_index is not None:
+        verb = sent.doc[attribution.verb_index]
+        said = [t for t in sent if t.is_alpha and t.i not in {verb.i} and t.i not in
+                {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}]
+        if len(said) < 3:
+            return False
+    return True
+
+
+def states_count(sent: Span) -> bool:
+    """A count of people or weapons ("Three people were killed", "1,000 prisoners were returned"): a figure."""
+    fact_lemmas, units = _fact_words()
+    numbers = [t for t in sent if (t.like_num or t.lower_ in ("a", "an", "one")) and t.ent_type_ not in NOT_COUNTS]
+    if not numbers:
+        return False
+    if any(t.lemma_.lower() in fact_lemmas or t.lower_ in fact_lemmas for t in sent):
+        return any(t.like_num for t in numbers) or any(t.head.lemma_.lower() in units for t in numbers)
+    return any(t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() in units for t in numbers)
+
+
+def _citation(article: Article, sent: Span) -> Citation | None:
+    """The sentence, without a quote mark it does not close or open (the rest of the quote is elsewhere)."""
+    text = article.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    marks = sum(text[start:end].count(ch) for ch in QUOTE_CHARS)
+    if marks % 2 == 1:
+        if text[start] in QUOTE_CHARS:
+            start += 1
+        elif text[end - 1] in QUOTE_CHARS:
+            end -= 1
+    return cite(article, start, end) if end > start else None
+
+
+def statement_of(sent: Span, attribution: Attribution, article: Article) -> str:
+    """The quote or the reported clause of ``sent``, verbatim; the sentence when neither stands out."""
+    doc = sent.doc
+    text = sent.text.strip()
+    if attribution.verb_index is not None and not attribution.inherited:
+        verb = doc[attribution.verb_index]
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i), None)
+        if clause is not None:
+            span = doc[clause.left_edge.i: clause.right_edge.i + 1]
+            words = span.text.strip(" ,")
+            if words.lower().startswith("that "):
+                words = words[5:]
+            if len(words) >= 0.4 * len(text) and len(words.split()) >= MIN_WORDS:
+                return words.strip(" ,").strip()
+    quoted = _quoted_part(text)
+    if quoted is not None and len(quoted) >= 0.4 * len(text):
+        return quoted
+    return text.strip(QUOTE_CHARS + " ")
+
+
+def _quoted_part(text: str) -> str | None:
+    """The text between the first and the last quote mark, when the sentence quotes."""
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+    if len(marks) < 2:
+        return None
+    inner = text[marks[0] + 1: marks[-1]].strip(" ,")
+    return inner or None

@@ -1,0 +1,99 @@
+"""Attribution: who says each sentence, with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.extract.attribution import attribute_sentences, quoted_mask, side_of
+
+
+def speakers(nlp, text: str) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [(a.speaker.name, a.speaker.side) if a.speaker else (None, None) for a in attribute_sentences(doc)]
+
+
+def test_one_attribution_per_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Russia launched drones overnight. Peskov said talks would continue. The weather was cold.")
+    assert len(attribute_sentences(doc)) == len(list(doc.sents))
+
+
+@pytest.mark.parametrize("text, name, side", [
+    ("Kremlin spokesman Dmitry Peskov said Russia had no intention of waging a full-scale war.", "Dmitry Peskov", "Russia"),
+    ("Russia must end this war, according to Ukrainian President Volodymyr Zelenskyy.", "Volodymyr Zelenskyy", "Ukraine"),
+    ("The Kremlin claims that Russian forces are pushing to establish buffer zones.", "Kremlin", "Russia"),
+    ("The Russian Foreign Ministry warned that London would face consequences.", "Russian Foreign Ministry", "Russia"),
+    ("UN Secretary-General Antonio Guterres urged both sides to stop the fighting.", "Antonio Guterres", "United Nations"),
+    ("The UN Security Council called for an immediate ceasefire in the region.", "UN Security Council", "United Nations"),
+])
+def test_speaker_and_side(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == (name, side)
+
+
+def test_surname_takes_full_name_from_an_earlier_mention_that_was_not_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Negotiators discussed a meeting between Putin and his Ukrainian counterpart Volodymyr Zelenskyy.\n\n"
+            "Zelenskyy claimed that Russia was not ready for peace.")
+    assert speakers(nlp, text)[-1] == ("Volodymyr Zelenskyy", "Ukraine")
+
+
+def test_pronoun_resolves_across_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kremlin spokesman Dmitry Peskov made the remarks during a briefing on Thursday.\n\n"
+            "The talks in Istanbul lasted only 40 minutes.\n\n"
+            "He added that Russia had no intention of waging a full-scale war against Ukraine.")
+    assert speakers(nlp, text)[-1] == ("Dmitry Peskov", "Russia")
+
+
+def test_role_noun_resolves_to_the_last_speaker_of_that_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Belarusian President Alexander Lukashenko said wars for money make no one stronger.\n\n"
+            "Sanctions have hurt trade.\n\n"
+            "\"Western businesses have enriched themselves,\" the president stressed.")
+    assert speakers(nlp, text)[-1][0] == "Alexander Lukashenko"
+
+
+def test_unknown_speaker_keeps_side_null(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, "Jane Doe said the shelling had stopped for now.")[0] == ("Jane Doe", None)
+
+
+@pytest.mark.parametrize("text", [
+    "“We will make every effort to make diplomacy work,” Zelenskyy said.",
+    "\"We will make every effort to make diplomacy work,\" Zelenskyy said.",
+    "Zelenskyy said: “We will make every effort to make diplomacy work.”",
+    "“We will make every effort to make diplomacy work.” — Zelenskyy",
+    "Zelenskyy: We will make every effort to make diplomacy work",
+])
+def test_speaker_before_after_or_around_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [s for s in speakers(nlp, text) if s[0]]
+    assert found and found[0] == ("Zelenskyy", "Ukraine")
+
+
+def test_quote_over_several_sentences_and_paragraphs_keeps_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n"
+            "“It is a new round of escalation. It requires special attention.\n\n"
+            "“We will respond to any threat,” Peskov said.\n\n"
+            "Rain fell over Moscow.")
+    found = speakers(nlp, text)
+    assert found[1:-1] and all(s == ("Dmitry Peskov", "Russia") for s in found[1:-1])
+    assert found[-1] == (None, None)
+
+
+def test_odd_quote_marks_never_crash(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peskov said “the work is proceeding. Nobody closed this quote.\n\nA new paragraph \" with a stray mark."
+    assert len(speakers(nlp, text)) == len(list(nlp(text).sents))
+    assert len(quoted_mask(text)) == len(text)
+
+
+def test_narration_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, "Russia and Ukraine continued their airstrikes on one another.")[0] == (None, None)
+
+
+@pytest.mark.parametrize("name, title, side", [
+    ("Dmitry Peskov", None, "Russia"),
+    ("Peskov", None, "Russia"),
+    ("Ben Smith", "Former British defence secretary", "United Kingdom"),
+    ("Russian Foreign Ministry", None, "Russia"),
+    ("Maria Nowak", "UN Secretary-General", "United Nations"),
+    ("the Kremlin", None, "Russia"),
+    ("Jane Doe", "a local resident", None),
+    ("us", None, None),
+])
+def test_side_table(name: str, title: str | None, side: str | None) -> None:
+    assert side_of(name, title) == side

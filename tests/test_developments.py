@@ -1,0 +1,57 @@
+"""Developments: extractive, at most 7 per article, the same event from several sources merged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from brief.compose import merge_developments
+from brief.extract.developments import MAX_PER_ARTICLE
+
+ARTICLE = "\n\n".join([
+    "Russian forces struck the port of Odesa overnight with drones and missiles, officials said.",
+    "Delegations of Russia and Ukraine met in Istanbul on Wednesday for a third round of peace talks.",
+    "The talks lasted only 40 minutes and failed to agree on a ceasefire.",
+    "Both sides agreed to exchange 1,000 prisoners of war in the coming days.",
+    "The weather in Istanbul was mild.",
+    "Turkey offered to host a meeting between the two presidents.",
+    "Poland closed two border crossings after a drone entered its airspace.",
+    "The European Union approved a new package of sanctions against Moscow.",
+    "Shops in Kyiv stayed open.",
+    "Ukraine launched a counteroffensive near Zaporizhzhia, its army announced.",
+])
+
+
+def test_developments_are_verbatim_and_at_most_seven(extract_text) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_text(ARTICLE, published=date(2025, 5, 22))
+    assert 0 < len(facts.developments) <= MAX_PER_ARTICLE == 7
+    for dev in facts.developments:
+        citation = dev.citations[0]
+        assert ARTICLE[citation.start:citation.end] == citation.quote == dev.text
+        assert dev.date == date(2025, 5, 22)
+    assert not any(d.text.startswith(("The weather", "Shops")) for d in facts.developments)
+
+
+def test_attribution_tail_is_trimmed(extract_text) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_text(ARTICLE)
+    odesa = next(d for d in facts.developments if "Odesa" in d.text)
+    assert odesa.text == "Russian forces struck the port of Odesa overnight with drones and missiles"
+
+
+def test_same_event_from_two_sources_merges(nlp) -> None:  # type: ignore[no-untyped-def]
+    from brief.extract import extract_doc
+    from tests.conftest import make_article
+
+    one = make_article("Russian President Vladimir Putin said on May 22 that Russia is establishing a “buffer "
+                       "security zone” along its border with Ukraine.", "S1")
+    two = make_article("The Kremlin claims that Russian forces are pushing to establish “buffer zones” along the "
+                       "Ukrainian border.", "S2")
+    devs = [d for a in (one, two) for d in extract_doc(nlp(a.text), a).developments]
+    merged = merge_developments(devs)
+    assert len(merged) == 1
+    assert {c.source for c in merged[0].citations} == {"S1", "S2"}
+
+
+def test_seeds_buffer_zone_is_one_development_citing_both(seed_build) -> None:  # type: ignore[no-untyped-def]
+    buffer = [item.fact for item in seed_build.brief.developments
+              if "buffer" in " ".join(c.quote for c in item.fact.citations)]
+    assert len(buffer) == 1 and len({c.source for c in buffer[0].citations}) == 2

@@ -1,0 +1,74 @@
+"""Positions: quotes and reported speech, grouped by side; counts and narration are not positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.compose import order_positions
+from brief.models import Position
+
+
+def positions(extract_text, text: str):  # type: ignore[no-untyped-def]
+    return extract_text(text).positions
+
+
+@pytest.mark.parametrize("text", [
+    "Zelenskyy said that continuing exchanges are crucial for Ukraine.",
+    "Zelenskyy claimed that Russia is not ready to end the war.",
+    "Zelenskyy stressed the importance of international pressure on Russia.",
+    "Zelenskyy argued that diplomacy must continue despite the attacks.",
+    "Zelenskyy warned that Russia was preparing a new offensive.",
+    "Zelenskyy denied that Ukrainian troops had crossed the border.",
+    "Zelenskyy called for an immediate and full ceasefire.",
+    "Russia must end this war, according to Zelenskyy.",
+])
+def test_reported_speech_forms(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = positions(extract_text, text)
+    assert len(found) == 1
+    assert (found[0].actor, found[0].side, found[0].form) == ("Zelenskyy", "Ukraine", "reported")
+    assert found[0].citations[0].quote in text
+
+
+def test_direct_quote_with_curly_and_straight_marks(extract_text) -> None:  # type: ignore[no-untyped-def]
+    for text in ("“The Russians show no signals of a ceasefire,” Zelenskyy said.",
+                 "\"The Russians show no signals of a ceasefire,\" Zelenskyy said."):
+        found = positions(extract_text, text)
+        assert len(found) == 1 and found[0].form == "quote"
+        assert found[0].statement == "The Russians show no signals of a ceasefire"
+
+
+def test_reported_clause_is_trimmed_verbatim(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Kremlin spokesman Dmitry Peskov said that Russia had no intention of waging a full-scale war."
+    found = positions(extract_text, text)
+    assert found[0].statement == "Russia had no intention of waging a full-scale war"
+    assert found[0].statement in text and found[0].citations[0].quote == text
+
+
+def test_a_speakers_count_is_a_figure_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Three people were killed in the Kharkiv region as a result of Russia’s overnight launch of 103 "
+            "attack drones, Zelenskyy claimed in a social media post on Thursday.")
+    facts = extract_text(text)
+    assert facts.positions == ()
+    assert facts.figures
+
+
+def test_narration_is_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
+    assert positions(extract_text, "Russia and Ukraine continued their airstrikes on one another overnight.") == ()
+
+
+def test_quote_paragraphs_and_odd_marks(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Zelenskyy spoke after the exchange.\n\n"
+            "“We will continue to do everything in our power to rescue every person.\n\n"
+            "“We will make every effort to make diplomacy work,” he said. An odd mark \" here is harmless.")
+    found = positions(extract_text, text)
+    assert {p.actor for p in found} == {"Zelenskyy"}
+    assert any("rescue every person" in p.statement for p in found)
+
+
+def test_order_positions_groups_by_side_then_speaker() -> None:
+    made = [Position("Ukraine", "Zelenskyy", "a"), Position(None, "Someone", "b"), Position("Russia", "Putin", "c"),
+            Position("Ukraine", "Kuleba", "d"), Position("Russia", "Peskov", "e")]
+    ordered = order_positions(made)
+    assert [(p.side, p.actor) for p in ordered] == [
+        ("Ukraine", "Kuleba"), ("Ukraine", "Zelenskyy"), ("Russia", "Peskov"), ("Russia", "Putin"),
+        (None, "Someone")]
