@@ -566,13 +566,16 @@ def pdf_options(audience: Audience, variant: str | None = None) -> dict[str, Any
 
 def _document(html: str, audience: Audience, options: dict[str, Any]) -> Any:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     roots = [assets_root()] + ([audience.user_dir] if audience.user_dir is not None else [])
     fetcher = _fetcher_class()(roots)
     document = HTML(string=html, base_url=assets_root().as_uri() + "/", url_fetcher=fetcher)
-    fonts = CSS(url=(assets_root() / "fonts.css").as_uri(), url_fetcher=fetcher)  # the PDF's fonts; not in the HTML
+    font_config = FontConfiguration()
+    # The PDF's fonts; the HTML itself refers to no file.
+    fonts = CSS(url=(assets_root() / "fonts.css").as_uri(), url_fetcher=fetcher, font_config=font_config)
     try:
-        return document.render(stylesheets=[fonts], **options)
+        return document.render(stylesheets=[fonts], font_config=font_config, **options)
     except ValueError as exc:
         raise ConfigError(f"cannot make the PDF ({exc}); check the audience's pdf_variant") from None
 

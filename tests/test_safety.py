@@ -86,8 +86,9 @@ def test_a_template_cannot_make_weasyprint_fetch_or_attach(tmp_path: Path, serve
 def test_the_safe_fetcher_allows_data_urls_and_built_in_assets_only(tmp_path: Path) -> None:
     from brief.render import _fetcher_class, assets_root
 
-    fetcher = _fetcher_class()(assets_root())
+    fetcher = _fetcher_class()([assets_root()])
     assert fetcher.fetch("data:text/plain,hello") is not None
+    assert fetcher.fetch((assets_root() / "fonts.css").as_uri()) is not None
     for url in ("file:///etc/hostname", "http://127.0.0.1:9/x", "https://example.org/x", "ftp://127.0.0.1/x",
                 f"{assets_root().as_uri()}/../base/brief.html"):
         with pytest.raises(ValueError, match="does not fetch"):
