@@ -72,3 +72,13 @@ def test_order_positions_groups_by_side_then_speaker() -> None:
     assert [(p.side, p.actor) for p in ordered] == [
         ("Ukraine", "Kuleba"), ("Ukraine", "Zelenskyy"), ("Russia", "Peskov"), ("Russia", "Putin"),
         (None, "Someone")]
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("“We will make every effort to make diplomacy work,” Zelenskyy said.", "quote"),
+    ("Putin said that Russia is establishing a “buffer security zone” along its border with Ukraine.", "reported"),
+    ("Peskov said Russia had no intention of waging a full-scale war against Ukraine.", "reported"),
+])
+def test_only_the_speakers_own_words_are_shown_as_a_quote(extract_text, text: str, form: str) -> None:  # type: ignore[no-untyped-def]
+    (position,) = extract_text(text).positions
+    assert position.form == form

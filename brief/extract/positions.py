@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import QUOTE_CHARS, Attribution
+from brief.extract.attribution import QUOTE_CHARS, Attribution, quoted_mask
 from brief.extract.text import cite
 from brief.models import Article, Citation, Position
 from brief.rules import load_rules
@@ -32,6 +32,7 @@ def _fact_words() -> tuple[frozenset[str], frozenset[str]]:
 def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Position]:
     """Every attributed sentence that states a stance, in article order."""
     positions: list[Position] = []
+    inside = quoted_mask(doc.text)
     for sent, attribution in zip(doc.sents, attributions):
         speaker = attribution.speaker
         if speaker is None or not _is_statement(sent, attribution) or states_count(sent):
@@ -39,14 +40,29 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
         citation = _citation(article, sent)
         if citation is None:
             continue
+        statement = statement_of(sent, attribution, article)
         positions.append(Position(
             side=speaker.side,
             actor=speaker.name,
-            statement=statement_of(sent, attribution, article),
-            form="quote" if attribution.quoted else "reported",
+            statement=statement,
+            form="quote" if is_direct_quote(statement, sent, inside) else "reported",
             citations=(citation,),
         ))
     return positions
+
+
+def is_direct_quote(statement: str, sent: Span, inside: list[bool]) -> bool:
+    """The statement is the speaker's own words: every character of it stands inside quote marks.
+
+    A reported clause that merely quotes a phrase ("Putin said Russia is establishing a “buffer zone”") is
+    reported speech, and the brief must not show it in quote marks.
+    """
+    at = sent.text.find(statement)
+    if at < 0:
+        return False
+    start = sent.start_char + at
+    chars = [i for i in range(start, start + len(statement)) if not sent.doc.text[i].isspace()]
+    return bool(chars) and all(inside[i] for i in chars)
 
 
 def _is_statement(sent: Span, attribution: Attribution) -> bool:
