@@ -29,6 +29,7 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "
                 "dep", "ccomp", "advcl", "acl", "relcl", "xcomp"}
 MODIFIER_DEPS = {"amod", "acl", "relcl", "advmod", "prep", "appos"}
 MAX_HOPS = 4
+QUOTE_OPENERS = "\"“‘'«"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -57,6 +58,8 @@ class Rules:
     place_nouns: frozenset[str]
     place_preps: frozenset[str]
     place_speech: frozenset[str]
+    attack_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
     relative_days: tuple[tuple[str, int], ...]
 
 
@@ -81,7 +84,8 @@ def _rules() -> Rules:
         qualifiers_before=tuple((a, b) for a, b in q["before"]), qualifiers_after=tuple((a, b) for a, b in q["after"]),
         subcount=tuple(data["subcount"]["before"]), totals=tuple(data["totals"]["cues"]),
         place_nouns=frozenset(data["places"]["nouns"]), place_preps=frozenset(data["places"]["preps"]),
-        place_speech=frozenset(data["places"]["speech"]),
+        place_speech=frozenset(data["places"]["speech"]), attack_verbs=frozenset(data["places"]["attack"]),
+        speech_verbs=frozenset(data["claimant"]["verbs"]),
         relative_days=tuple((a, int(b)) for a, b in data["dates"]["relative"]),
     )
 
@@ -106,6 +110,7 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
     rules = _rules()
     figures: list[Figure] = []
     last_place: str | None = None
+    last_speaker: Speaker | None = None
     for sent, attribution in zip(doc.sents, attributions):
         if "\n\n" in doc.text[max(sent.start_char - 2, 0):sent.start_char + 1]:
             last_place = None  # a new paragraph: the earlier place no longer carries over
@@ -114,7 +119,9 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
         for mention in mentions:
             place = place_of(sent, mention.anchor, rules) or last_place
             place_here = place_here or place
-            speaker = attribution.speaker or claimant_fallback(sent, rules)
+            speaker = attribution.speaker or claimant_fallback(sent, rules, last_speaker)
+            if speaker is None and sent.text.lstrip()[:1] in QUOTE_OPENERS:
+                speaker = last_speaker  # a quote that runs on from the speaker's earlier sentence
             figures.append(Figure(
                 kind=mention.kind, value=mention.value, qualifier=mention.qualifier, location=place,
                 date=event_date(sent.text, article.source.published, rules),
@@ -122,6 +129,7 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
                 note=mention.note, citations=(cite(article, sent.start_char, sent.end_char),),
             ))
         last_place = place_here or first_place(sent, rules) or last_place
+        last_speaker = attribution.speaker or last_speaker
     return dedupe(figures)
 
 
@@ -204,7 +212,7 @@ def _mention(sent: Span, span: Span, value: int, rules: Rules) -> Mention | None
 def _singular(sent: Span, noun: Token, rules: Rules) -> Mention | None:
     """ "A woman was killed", "a child ... was hurt": one person, when an event word governs the noun."""
     kinds = [k for k in rules.kinds if not k.weapon and k.kind != "prisoners_exchanged"]
-    lemma = noun.lemma_.lower()
+    lemma = _unit_word(noun)
     if not any(lemma in k.units for k in kinds) or lemma in ("other", "they", "life", "body", "family"):
         return None
     kind = _kind_of(noun, noun, sent, rules, noun, kinds=kinds)
@@ -218,7 +226,7 @@ def _kind_of(anchor: Token, noun: Token | None, sent: Span, rules: Rules, number
              kinds: list[Kind] | None = None) -> str | None:
     """The kind whose unit is the counted noun and whose event is tied closest to it."""
     candidates = kinds if kinds is not None else list(rules.kinds)
-    lemma = noun.lemma_.lower() if noun is not None else None
+    lemma = _unit_word(noun) if noun is not None else None
     text = noun.lower_ if noun is not None else None
     if noun is not None and noun.pos_ == "PRON" and lemma not in ("they", "whom", "which", "other"):
         return None
@@ -237,6 +245,12 @@ def _kind_of(anchor: Token, noun: Token | None, sent: Span, rules: Rules, number
         if distance is not None and (best is None or (distance, order) < best[:2]):
             best = (distance, order, kind.kind)
     return best[2] if best else None
+
+
+def _unit_word(noun: Token) -> str:
+    """The lemma of a counted noun, singular even where the tagger kept a plural proper noun ("Ukrainians")."""
+    lemma = noun.lemma_.lower()
+    return lemma[:-1] if noun.pos_ == "PROPN" and lemma.endswith("s") else lemma
 
 
 def _is_event(token: Token, kind: Kind) -> bool:
@@ -276,6 +290,8 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
             return None  # "sending 1,600 missiles": a delivery, not a strike
         if _is_event(token, kind) and token.dep_ != "compound":
             return 2 + hop
+        if any(c.dep_ in ("acomp", "oprd", "xcomp") and _is_event(c, kind) for c in token.children):
+            return 2 + hop  # "remained displaced", "left ten people dead"
         if token.pos_ == "VERB" and token.lemma_.lower() in rules.place_speech:
             break  # a speech verb ends the clause that owns the count
     # 4. right before: "killing 15", "death toll to 15", "the death of 10 generals"
@@ -320,55 +336,78 @@ def _note(sent: Span, span: Span, rules: Rules) -> str | None:
 
 
 def place_of(sent: Span, anchor: int, rules: Rules) -> str | None:
-    """The place in the sentence closest to the count, skipping places where something was only said."""
+    """The place in the sentence closest to the count, skipping places where something was only said.
+
+    Of places hung on one word ("near Dnieper in central Ukraine") the first, most precise, is kept; a place
+    that only names a thing ("a Kyiv apartment block") is used when nothing else is."""
     places = _places(sent, rules)
     if not places:
         return None
-    return min(places, key=lambda p: (abs(p[0] - anchor), p[0] < anchor))[1]
+    return min(places, key=lambda p: (p[2], abs(p[0] - anchor), p[0] < anchor))[1]
 
 
 def first_place(sent: Span, rules: Rules) -> str | None:
-    places = _places(sent, rules)
+    places = [p for p in _places(sent, rules) if p[2] == 0]
     return places[0][1] if places else None
 
 
-def _places(sent: Span, rules: Rules) -> list[tuple[int, str]]:
+def _places(sent: Span, rules: Rules) -> list[tuple[int, str, int]]:
+    """(token index, place as written, tier): tier 0 a place of the event, 1 a place naming a thing."""
     doc = sent.doc
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, int]] = []
     used: set[int] = set()
+    holders: set[int] = set()
     for token in sent:
         # "the Kyiv region", "along the Ukrainian-Belarus border": compounds before a place noun
         if token.lemma_.lower() in rules.place_nouns and token.i not in used:
             mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
-                    and (c.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or c.pos_ == "PROPN")]
-            if mods and _event_place(token, rules):
+                    and (c.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or c.pos_ == "PROPN" or c.is_title)]
+            holder = _event_place(token, rules)
+            if mods and holder is not None and holder not in holders:
                 start = min(m.left_edge.i for m in mods)
                 while doc[start].pos_ in ("DET", "ADP"):
                     start += 1
-                found.append((token.i, doc[start:token.i + 1].text))
+                found.append((token.i, doc[start:token.i + 1].text, 0))
                 used.update(range(start, token.i + 1))
+                holders.add(holder)
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or ent.start in used:
             continue
-        if not _event_place(ent.root, rules):
+        holder = _event_place(ent.root, rules)
+        tier = 0
+        if holder is None:
+            if ent.root.dep_ not in ("compound", "amod", "nmod") or ent.root.head.pos_ != "NOUN":
+                continue
+            tier = 1
+        elif holder in holders:
             continue
+        holders.add(holder if holder is not None else -1)
         end = ent.end
         if end < sent.end and doc[end].lemma_.lower() in rules.place_nouns:
-            found.append((ent.start, doc[ent.start:end + 1].text))
+            found.append((ent.start, doc[ent.start:end + 1].text, tier))
         else:
-            found.append((ent.start, ent.text.removeprefix("the ").strip()))
+            found.append((ent.start, ent.text.removeprefix("the ").strip(), tier))
+    for token in sent:  # "A Kyiv apartment block": a capitalised modifier that NER left untagged
+        if token.dep_ == "amod" and token.pos_ in ("ADJ", "PROPN") and token.is_title and not token.ent_type_ \
+                and token.i > sent.start and token.head.pos_ == "NOUN" and not re.search(r"(an|ese|ish|ic)$", token.lower_):
+            found.append((token.i, token.text, 1))
     return sorted(found)
 
 
-def _event_place(token: Token, rules: Rules) -> bool:
-    """A place after a preposition of place, not attached to a press conference or a speech verb."""
+def _event_place(token: Token, rules: Rules) -> int | None:
+    """The word a place of the event hangs on (a preposition's head, or an attack verb whose object it is);
+    None for a place where something was only said ("a press conference in Istanbul")."""
     head = token
     while head.dep_ in ("compound", "amod", "appos", "conj") and head.head is not head:
         head = head.head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in rules.attack_verbs:
+        return head.head.i  # "attacking Moscow", "struck Kharkiv"
     if head.dep_ != "pobj" or head.head.lower_ not in rules.place_preps:
-        return False
+        return None
     holder = head.head.head
-    return holder.lemma_.lower() not in rules.place_speech
+    if holder.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None  # "in Kharkiv in eastern Ukraine": the smaller place is the one
+    return None if holder.lemma_.lower() in rules.place_speech else holder.i
 
 
 def event_date(text: str, published: date | None, rules: Rules) -> date | None:
@@ -385,14 +424,16 @@ def event_date(text: str, published: date | None, rules: Rules) -> date | None:
     return published
 
 
-def claimant_fallback(sent: Span, rules: Rules) -> Speaker | None:
-    """ "..., the ministry said": the subject of a speech verb, named as the article named it before."""
+def claimant_fallback(sent: Span, rules: Rules, last: Speaker | None = None) -> Speaker | None:
+    """ "..., the ministry said": the subject of a speech verb, named as the article named it before;
+    "as he revealed": the last speaker of the article."""
     for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in ("say", "report", "claim", "state", "announce",
-                                                                  "confirm", "tell", "add", "write"):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in rules.speech_verbs:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ == "PRON":
+        if subject is not None and subject.lower_ in ("he", "she", "they") and last is not None:
+            return last
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not subject.is_alpha:
             continue
         if subject.lemma_.lower() in ("source", "report", "medium", "outlet", "newspaper", "agency"):
             continue
