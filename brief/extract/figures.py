@@ -29,6 +29,7 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "
                 "dep", "ccomp", "advcl", "acl", "relcl", "xcomp"}
 MODIFIER_DEPS = {"amod", "acl", "relcl", "advmod", "prep", "appos"}
 MAX_HOPS = 4
+MAX_NUMBERS = 8
 QUOTE_OPENERS = "\"“‘'«"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -137,7 +138,10 @@ def sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
     """The counts one sentence states, each number once."""
     found: list[Mention] = []
     taken: set[int] = set()
-    for number in find_numbers(sent.text):
+    numbers = find_numbers(sent.text)
+    if len(numbers) > MAX_NUMBERS and sum(t.pos_ == "VERB" for t in sent) < len(numbers) / 4:
+        return []  # a table flattened into text, not a sentence
+    for number in numbers:
         span = sent.char_span(number.start, number.end, alignment_mode="expand")
         if span is None or span.end - 1 in taken or _excluded(sent, span, rules):
             continue
@@ -272,10 +276,11 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
         if token.is_punct or token.lower_ in ("and", "or", "but"):
             break
         if _is_event(token, kind) and token.dep_ != "compound":
-            return 0
+            return None if _agent(anchor, token) or _lumped(token) else 0
     # 2. a participle or "among the injured" hanging on the noun
     for child in anchor.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.i > anchor.i and _is_event(child, kind):
+        if child.dep_ in ("amod", "acl", "relcl") and child.i > anchor.i and _is_event(child, kind) \
+                and not any(g.dep_ == "dobj" for g in child.children):
             return 1
         if child.dep_ == "prep" and child.lower_ in ("among",):
             if any(_is_event(g, kind) for g in child.children):
@@ -283,15 +288,19 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
     # 3. up the parse: "people were killed", "launch of 103 drones", "wounding six others"
     token = anchor
     for hop in range(MAX_HOPS):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if kind.weapon and token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in rules.supply:
             return None  # "sending 1,600 missiles": a delivery, not a strike
         if _is_event(token, kind) and token.dep_ != "compound":
+            if _lumped(token) or _agent(anchor, token):
+                return None
             return 2 + hop
         if any(c.dep_ in ("acomp", "oprd", "xcomp") and _is_event(c, kind) for c in token.children):
             return 2 + hop  # "remained displaced", "left ten people dead"
+        if token.pos_ == "VERB" and token.dep_ != "prep":
+            break  # the count belongs to the first verb above it ("captured 5,000 troops" is not "killed")
         if token.pos_ == "VERB" and token.lemma_.lower() in rules.place_speech:
             break  # a speech verb ends the clause that owns the count
     # 4. right before: "killing 15", "death toll to 15", "the death of 10 generals"
@@ -301,8 +310,21 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
         if token.is_punct and token.text not in ("-",):
             break
         if _is_event(token, kind):
-            return 6
+            return None if _lumped(token) else 6
     return None
+
+
+def _lumped(verb: Token) -> bool:
+    """ "killed, injured or captured 5,000 troops": one object shared by verbs of several kinds is a lump."""
+    chain = [verb.head] if verb.dep_ == "conj" else []
+    chain += [c for c in verb.children if c.dep_ == "conj"]
+    return any(c.pos_ == "VERB" and not any(g.dep_ == "dobj" for g in c.children) for c in chain) \
+        and any(c.lower_ == "or" for c in [*verb.children, *verb.head.children])
+
+
+def _agent(anchor: Token, verb: Token) -> bool:
+    """ "The two released a pact": a count that is the doer of a verb with its own object is not its victim."""
+    return anchor.dep_ == "nsubj" and anchor.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def qualifier_of(sent: Span, span: Span, anchor: Token, rules: Rules) -> str:
@@ -398,7 +420,7 @@ def _event_place(token: Token, rules: Rules) -> int | None:
     """The word a place of the event hangs on (a preposition's head, or an attack verb whose object it is);
     None for a place where something was only said ("a press conference in Istanbul")."""
     head = token
-    while head.dep_ in ("compound", "amod", "appos", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "appos", "conj") and head.head.i != head.i:
         head = head.head
     if head.dep_ == "dobj" and head.head.lemma_.lower() in rules.attack_verbs:
         return head.head.i  # "attacking Moscow", "struck Kharkiv"
