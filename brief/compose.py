@@ -129,29 +129,67 @@ def _common_words() -> frozenset[str]:
     return frozenset(load_rules("developments")["common"])
 
 
-def _claim_key(figure: Figure) -> tuple[str, int, str, str]:
-    claimant = (figure.claimant or "").lower().split()
-    return figure.kind, figure.value, figure.qualifier, claimant[-1] if claimant else ""
+SAME_DAYS = 1  # two reports of one event may date it a day apart (publication vs. event day)
+
+
+def _last_word(name: str | None) -> str:
+    words = (name or "").lower().split()
+    return words[-1] if words else ""
+
+
+def _place_key(place: str | None) -> str:
+    words = (place or "").lower().replace("the ", "").split()
+    return words[0] if words else ""
+
+
+def same_claim(a: Figure, b: Figure) -> bool:
+    """The same number for the same thing from the same claimant: kind, value, qualifier and claimant agree,
+    and place and date do not disagree (a missing place or date agrees with any)."""
+    if (a.kind, a.value, a.qualifier, _last_word(a.claimant)) != (b.kind, b.value, b.qualifier, _last_word(b.claimant)):
+        return False
+    if _place_key(a.location) and _place_key(b.location) and _place_key(a.location) != _place_key(b.location):
+        return False
+    return not (a.date and b.date and abs((a.date - b.date).days) > SAME_DAYS)
 
 
 def merge_figures(figures: list[Figure]) -> list[Figure]:
-    """The same claim from several sources becomes one figure citing all of them."""
-    merged: dict[tuple[str, int, str, str], Figure] = {}
+    """The same claim from several sources becomes one figure citing all of them; different numbers for the
+    same thing, or the same number from different claimants, stay side by side."""
+    merged: list[Figure] = []
     for figure in figures:
-        key = _claim_key(figure)
-        if key in merged:
-            kept = merged[key]
-            merged[key] = replace(kept, citations=kept.citations + figure.citations,
-                                  location=kept.location or figure.location, date=kept.date or figure.date)
+        for i, kept in enumerate(merged):
+            if same_claim(kept, figure):
+                merged[i] = replace(kept, citations=kept.citations + tuple(
+                    c for c in figure.citations if c not in kept.citations),
+                    location=kept.location or figure.location, date=kept.date or figure.date,
+                    claimant=kept.claimant if len(kept.claimant or "") >= len(figure.claimant or "")
+                    else figure.claimant, side=kept.side or figure.side)
+                break
         else:
-            merged[key] = figure
+            merged.append(figure)
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
-    return sorted(merged.values(), key=lambda f: (rank.get(f.kind, len(rank)), f.kind, -f.value,
-                                                  f.claimant or "", f.citations[0].source if f.citations else ""))
+    return sorted(merged, key=lambda f: (rank.get(f.kind, len(rank)), f.kind, -f.value,
+                                         f.claimant or "", f.citations[0].source if f.citations else ""))
+
+
+def _same_incident(a: Figure, b: Figure) -> bool:
+    """Two figures of one kind about one event (any claimant): same place and day, or no place to tell."""
+    if a.kind != b.kind:
+        return False
+    if _place_key(a.location) != _place_key(b.location):
+        return False
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= SAME_DAYS
 
 
 def key_figures(figures: list[Figure], labels: dict[str, str]) -> tuple[KeyFigure, ...]:
-    """Per kind: the lowest, the most cited (best) and the highest claim, as UCDP gives low/best/high."""
+    """Per kind, a total for the period with the range of claims, as UCDP gives low/best/high.
+
+    Figures are grouped into events (same kind, place and day); within an event the claims give a low, a best
+    (the value most sources cite, then the larger) and a high; the kind's total sums its events. Subcounts
+    ("including five children") are inside another figure and running totals ("since February 2022") span
+    more than the period, so they are left out of the sum, unless a kind has nothing else: then its running
+    totals give the range.
+    """
     by_kind: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_kind[figure.kind].append(figure)
@@ -159,12 +197,33 @@ def key_figures(figures: list[Figure], labels: dict[str, str]) -> tuple[KeyFigur
     out = []
     for kind in sorted(by_kind, key=lambda k: (rank.get(k, len(rank)), k)):
         claims = by_kind[kind]
-        values = [f.value for f in claims]
-        support = Counter({f.value: len({c.source for c in f.citations}) for f in claims})
-        best = max(values, key=lambda v: (support[v], v))
+        events = [f for f in claims if f.note not in ("subcount", "running total")]
+        counted = events or [f for f in claims if f.note == "running total"] or claims
+        if not events and len(counted) > 1:
+            low, best, high = _range(counted)  # running totals overlap: the range of them, not their sum
+        else:
+            groups: list[list[Figure]] = []
+            for figure in counted:
+                group = next((g for g in groups if _same_incident(g[0], figure)), None)
+                if group is None:
+                    groups.append([figure])
+                else:
+                    group.append(figure)
+            ranges = [_range(g) for g in groups]
+            low, best, high = (sum(r[i] for r in ranges) for i in range(3))
         out.append(KeyFigure(kind=kind, label=labels.get(kind, kind.replace("_", " ").capitalize()),
-                             low=min(values), best=best, high=max(values), claims=len(claims)))
+                             low=low, best=best, high=high, claims=len(claims)))
     return tuple(out)
+
+
+def _range(claims: list[Figure]) -> tuple[int, int, int]:
+    """Low, best and high of claims about one thing; best is the value the most sources cite."""
+    values = [f.value for f in claims]
+    support = Counter()  # type: Counter[int]
+    for f in claims:
+        support[f.value] += len({c.source for c in f.citations}) or 1
+    best = max(values, key=lambda v: (support[v], v))
+    return min(values), best, max(values)
 
 
 def order_positions(positions: list[Position]) -> list[Position]:

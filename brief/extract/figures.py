@@ -1,113 +1,501 @@
-"""Figures: counts of people, drones and missiles, with qualifier, place and claimant.
+"""Figures: counts of people, drones and missiles, with qualifier, place, date and claimant.
 
-Kinds and trigger words live in ``brief/data/figures.toml``. For each number in a sentence: skip it when
-the words around it make it an age, a duration, money or equipment; find what it counts (a unit word right
-after it) and what happened to it (an event word in the sentence); the first kind whose unit and event both
-match wins.
+Kinds and trigger words live in ``brief/data/figures.toml``. For each number in a sentence (and each
+"a child", "a woman" that an event word governs): drop it when it is an age, a date, money, a rate or a
+measure; find what it counts (the noun it stands on, or people when it stands alone) and the event word
+tied to it in the parse ("were killed", "launch of", "18 injured", "killing 15"); the nearest tie names the
+kind. The claimant is the sentence's speaker (``attribution.py``), else the subject of a speech verb in
+the sentence ("the ministry said"), resolved to the body named earlier ("Russia's Defense Ministry").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from brief.extract.attribution import Attribution
-from brief.extract.numbers import find_numbers
+from brief.extract.attribution import Attribution, side_of
+from brief.extract.numbers import SINGULAR, find_numbers
 from brief.extract.text import cite
-from brief.models import Article, Figure
+from brief.models import Article, Figure, Speaker
 from brief.rules import load_rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-QUALIFIER_CUES: tuple[tuple[str, str], ...] = (
-    ("more than", "at_least"), ("at least", "at_least"), ("over", "at_least"), ("upwards of", "at_least"),
-    ("in excess of", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"),
-    ("up to", "at_most"), ("fewer than", "at_most"), ("less than", "at_most"), ("at most", "at_most"),
-    ("no more than", "at_most"), ("under", "at_most"),
-    ("about", "approx"), ("around", "approx"), ("nearly", "approx"), ("almost", "approx"), ("some", "approx"),
-    ("approximately", "approx"), ("roughly", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
-    ("close to", "approx"), ("circa", "approx"), ("almost", "approx"),
-)
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd", "ROOT",
+                "dep", "ccomp", "advcl", "acl", "relcl", "xcomp"}
+MODIFIER_DEPS = {"amod", "acl", "relcl", "advmod", "prep", "appos"}
+MAX_HOPS = 4
+MAX_NUMBERS = 8
+QUOTE_OPENERS = "\"“‘'«"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
 class Kind:
     kind: str
     units: frozenset[str]
-    events: tuple[str, ...]
+    events: frozenset[str]
+    phrases: tuple[tuple[str, str], ...]
+    self_units: frozenset[str]
+    weapon: bool
+
+
+@dataclass(frozen=True)
+class Rules:
+    kinds: tuple[Kind, ...]
+    excluded_after: frozenset[str]
+    excluded_before: tuple[str, ...]
+    excluded_entities: frozenset[str]
+    rates: tuple[str, ...]
+    supply: frozenset[str]
+    qualifiers_before: tuple[tuple[str, str], ...]
+    qualifiers_after: tuple[tuple[str, str], ...]
+    subcount: tuple[str, ...]
+    totals: tuple[str, ...]
+    place_nouns: frozenset[str]
+    place_preps: frozenset[str]
+    place_speech: frozenset[str]
+    attack_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    relative_days: tuple[tuple[str, int], ...]
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> tuple[tuple[Kind, ...], frozenset[str], frozenset[str]]:
-    rules: dict[str, Any] = load_rules("figures")
-    kinds = tuple(Kind(k["kind"], frozenset(k["units"]), tuple(k["events"])) for k in rules["kinds"])
-    return kinds, frozenset(rules["exclusions"]["after"]), frozenset(rules["exclusions"]["before"])
+def _rules() -> Rules:
+    data: dict[str, Any] = load_rules("figures")
+    units = data["units"]
+    kinds = []
+    for k in data["kinds"]:
+        unit_words = units[k["units"]] if isinstance(k.get("units"), str) else k.get("units", [])
+        if k.get("people"):
+            unit_words = [*unit_words, *units["people"]]
+        events = [e for e in k["events"] if " " not in e]
+        phrases = tuple(tuple(e.split(" ", 1)) for e in k["events"] if " " in e)
+        kinds.append(Kind(k["kind"], frozenset(unit_words), frozenset(events), phrases,  # type: ignore[arg-type]
+                          frozenset(k.get("self_units", [])), k.get("units") in ("drones", "missiles")))
+    ex, q = data["exclusions"], data["qualifiers"]
+    return Rules(
+        kinds=tuple(kinds), excluded_after=frozenset(ex["after"]), excluded_before=tuple(ex["before"]),
+        excluded_entities=frozenset(ex["entities"]), rates=tuple(ex["rates"]),
+        supply=frozenset(data["supply"]["verbs"]),
+        qualifiers_before=tuple((a, b) for a, b in q["before"]), qualifiers_after=tuple((a, b) for a, b in q["after"]),
+        subcount=tuple(data["subcount"]["before"]), totals=tuple(data["totals"]["cues"]),
+        place_nouns=frozenset(data["places"]["nouns"]), place_preps=frozenset(data["places"]["preps"]),
+        place_speech=frozenset(data["places"]["speech"]), attack_verbs=frozenset(data["places"]["attack"]),
+        speech_verbs=frozenset(data["claimant"]["verbs"]),
+        relative_days=tuple((a, int(b)) for a, b in data["dates"]["relative"]),
+    )
 
 
 def kind_labels() -> dict[str, str]:
     return dict(load_rules("figures")["labels"])
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A count found in a sentence, before its claimant and place are settled."""
+
+    kind: str
+    value: int
+    qualifier: str
+    anchor: int  # token index of the counted noun (or of the number when it stands alone)
+    note: str | None
+
+
 def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Figure]:
-    kinds, excluded_after, excluded_before = _kinds()
+    """Every figure of ``article``; the same count of the same thing is kept once."""
+    rules = _rules()
     figures: list[Figure] = []
-    seen: set[tuple[str, int]] = set()
+    last_place: str | None = None
+    last_speaker: Speaker | None = None
     for sent, attribution in zip(doc.sents, attributions):
-        text = sent.text
-        lemmas = " ".join(t.lemma_.lower() for t in sent)
-        lowered = text.lower()
-        for number in find_numbers(text):
-            after = lowered[number.end:].lstrip(" -")
-            before = lowered[: number.start].rstrip()
-            next_word = re.split(r"[\s,.;:()]+", after, maxsplit=1)[0] if after else ""
-            if next_word in excluded_after or after.startswith(("year-old", "years-old", "-year")):
-                continue
-            if any(before.endswith(word) for word in excluded_before):
-                continue
-            start_char = sent.start_char + number.start
-            unit_tokens = [t for t in doc if start_char + len(number.text) <= t.idx < start_char + 60][:5]
-            unit_lemmas = {t.lemma_.lower() for t in unit_tokens} | {t.text.lower() for t in unit_tokens}
-            kind = next((k for k in kinds if k.units & unit_lemmas and any(
-                re.search(rf"\b{re.escape(e)}\b", lemmas) or re.search(rf"\b{re.escape(e)}\b", lowered)
-                for e in k.events)), None)
-            if kind is None:
-                continue
-            key = (kind.kind, number.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            speaker = attribution.speaker
+        if "\n\n" in doc.text[max(sent.start_char - 2, 0):sent.start_char + 1]:
+            last_place = None  # a new paragraph: the earlier place no longer carries over
+        mentions = sentence_mentions(sent, rules)
+        place_here = None
+        for mention in mentions:
+            place = place_of(sent, mention.anchor, rules) or last_place
+            place_here = place_here or place
+            speaker = attribution.speaker or claimant_fallback(sent, rules, last_speaker)
+            if speaker is None and sent.text.lstrip()[:1] in QUOTE_OPENERS:
+                speaker = last_speaker  # a quote that runs on from the speaker's earlier sentence
             figures.append(Figure(
-                kind=kind.kind,
-                value=number.value,
-                qualifier=qualifier(before),
-                location=_location(sent),
-                date=article.source.published,
-                claimant=speaker.name if speaker else None,
-                side=speaker.side if speaker else None,
-                citations=(cite(article, sent.start_char, sent.end_char),),
+                kind=mention.kind, value=mention.value, qualifier=mention.qualifier, location=place,
+                date=event_date(sent.text, article.source.published, rules),
+                claimant=speaker.name if speaker else None, side=speaker.side if speaker else None,
+                note=mention.note, citations=(cite(article, sent.start_char, sent.end_char),),
             ))
-    return figures
+        last_place = place_here or first_place(sent, rules) or last_place
+        last_speaker = attribution.speaker or last_speaker
+    return dedupe(figures)
 
 
-def qualifier(before: str) -> str:
-    """The qualifier from the words right before a number."""
-    tail = before[-30:]
-    for cue, name in QUALIFIER_CUES:
-        if re.search(rf"\b{re.escape(cue)}$", tail):
+def sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
+    """The counts one sentence states, each number once."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+    numbers = find_numbers(sent.text)
+    if len(numbers) > MAX_NUMBERS and sum(t.pos_ == "VERB" for t in sent) < len(numbers) / 4:
+        return []  # a table flattened into text, not a sentence
+    for number in numbers:
+        span = sent.char_span(number.start, number.end, alignment_mode="expand")
+        if span is None or span.end - 1 in taken or _excluded(sent, span, rules):
+            continue
+        mention = _mention(sent, span, number.value, rules)
+        if mention is not None:
+            taken.add(span.end - 1)
+            found.append(mention)
+    for token in sent:
+        if token.lower_ in SINGULAR and token.dep_ == "det" and token.head.tag_ in ("NN", "NNP"):
+            if token.i in taken or token.head.i in taken or token.lower_ == "one":
+                continue
+            mention = _singular(sent, token.head, rules)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
+    """An age, a date, money, a measure, a rate, a model name: not a count."""
+    doc = sent.doc
+    last = doc[span.end - 1]
+    if any(doc[i].ent_type_ in rules.excluded_entities for i in range(span.start, span.end)):
+        return True
+    after = doc.text[last.idx + len(last.text):sent.end_char].lower()
+    before = doc.text[sent.start_char:span.start_char].lower().rstrip()
+    next_word = re.split(r"[\s,.;:()\"“”]+", after.lstrip(" -"), maxsplit=1)[0]
+    if next_word in rules.excluded_after or re.match(r"^\s*-?\s*(year|month|week|day|hour)s?\b", after):
+        return True
+    if before.endswith(rules.excluded_before) or re.search(r"[-/]$", before):
+        return True
+    if re.match(r"^\s*(?:[-/]\s*\d|%|st\b|nd\b|rd\b|th\b)", after):
+        return True  # "70-80", "2/3", "3%": ranges and shares are not counts
+    value_text = span.text.replace(",", "")
+    if re.fullmatch(r"(19|20)\d\d", value_text):
+        return True  # a year
+    if before.endswith(",") and span.start > 0 and doc[span.start - 2].ent_type_ == "PERSON" \
+            and re.match(r"^\s*[,)]", after):
+        return True  # "Mr Zakrzewski, 55, ..." is an age
+    window = " ".join(t.lower_ for t in doc[max(span.start - 6, sent.start):min(span.end + 8, sent.end)])
+    return any(re.search(rf"\b{re.escape(rate)}\b", window) for rate in rules.rates)
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun the number counts: its head ("103 attack drones"), or what "N of X" names."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    if last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.pos_ in ("NOUN", "PROPN", "PRON") \
+            and last.head.i > last.i:
+        return last.head
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                if obj.like_num or obj.pos_ == "NUM":
+                    return _counted_noun(doc[obj.i:obj.i + 1]) or obj
+                return obj
+    return None
+
+
+def _mention(sent: Span, span: Span, value: int, rules: Rules) -> Mention | None:
+    doc = sent.doc
+    number = doc[span.end - 1]
+    noun = _counted_noun(span)
+    anchor = noun if noun is not None else number
+    kind = _kind_of(anchor, noun, sent, rules, number)
+    if kind is None:
+        return None
+    return Mention(kind, value, qualifier_of(sent, span, anchor, rules), anchor.i, _note(sent, span, rules))
+
+
+def _singular(sent: Span, noun: Token, rules: Rules) -> Mention | None:
+    """ "A woman was killed", "a child ... was hurt": one person, when an event word governs the noun."""
+    kinds = [k for k in rules.kinds if not k.weapon and k.kind != "prisoners_exchanged"]
+    lemma = _unit_word(noun)
+    if not any(lemma in k.units for k in kinds) or lemma in ("other", "they", "life", "body", "family"):
+        return None
+    kind = _kind_of(noun, noun, sent, rules, noun, kinds=kinds)
+    if kind is None:
+        return None
+    span = sent.doc[noun.i:noun.i + 1]
+    return Mention(kind, 1, qualifier_of(sent, span, noun, rules), noun.i, _note(sent, span, rules))
+
+
+def _kind_of(anchor: Token, noun: Token | None, sent: Span, rules: Rules, number: Token,
+             kinds: list[Kind] | None = None) -> str | None:
+    """The kind whose unit is the counted noun and whose event is tied closest to it."""
+    candidates = kinds if kinds is not None else list(rules.kinds)
+    lemma = _unit_word(noun) if noun is not None else None
+    text = noun.lower_ if noun is not None else None
+    if noun is not None and noun.pos_ == "PRON" and lemma not in ("they", "whom", "which", "other"):
+        return None
+    for kind in candidates:
+        if lemma is not None and (lemma in kind.self_units or text in kind.self_units):
+            return kind.kind
+    if noun is None:
+        candidates = [k for k in candidates if "people" in k.units]  # a number alone counts people
+    else:
+        candidates = [k for k in candidates if lemma in k.units or text in k.units]
+    if not candidates:
+        return None
+    best: tuple[int, int, str] | None = None
+    for order, kind in enumerate(candidates):
+        distance = _event_distance(anchor, number, sent, kind, rules, alone=noun is None)
+        if distance is not None and (best is None or (distance, order) < best[:2]):
+            best = (distance, order, kind.kind)
+    return best[2] if best else None
+
+
+def _unit_word(noun: Token) -> str:
+    """The lemma of a counted noun, singular even where the tagger kept a plural proper noun ("Ukrainians")."""
+    lemma = noun.lemma_.lower()
+    return lemma[:-1] if noun.pos_ == "PROPN" and lemma.endswith("s") else lemma
+
+
+def _is_event(token: Token, kind: Kind) -> bool:
+    words = {token.lemma_.lower(), token.lower_}
+    if words & kind.events:
+        return True
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "dobj", "advmod")} | {nxt}
+    return any(first in words and second.split()[-1] in particles for first, second in kind.phrases)
+
+
+def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules: Rules, *, alone: bool
+                    ) -> int | None:
+    """How closely an event word of ``kind`` is tied to the count: 0 right after it, then up the parse."""
+    doc = sent.doc
+    # 1. right after: "18 injured", "ten people dead", "364 killed"
+    for i in range(anchor.i + 1, min(anchor.i + 3, sent.end)):
+        token = doc[i]
+        if token.is_punct or token.lower_ in ("and", "or", "but"):
+            break
+        if _is_event(token, kind) and token.dep_ != "compound":
+            return None if _agent(anchor, token) or _lumped(token) else 0
+    # 2. a participle or "among the injured" hanging on the noun
+    for child in anchor.children:
+        if child.dep_ in ("amod", "acl", "relcl") and child.i > anchor.i and _is_event(child, kind) \
+                and not any(g.dep_ == "dobj" for g in child.children):
+            return 1
+        if child.dep_ == "prep" and child.lower_ in ("among",):
+            if any(_is_event(g, kind) for g in child.children):
+                return 1
+    # 3. up the parse: "people were killed", "launch of 103 drones", "wounding six others"
+    token = anchor
+    for hop in range(MAX_HOPS):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if kind.weapon and token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in rules.supply:
+            return None  # "sending 1,600 missiles": a delivery, not a strike
+        if _is_event(token, kind) and token.dep_ != "compound":
+            if _lumped(token) or _agent(anchor, token):
+                return None
+            return 2 + hop
+        if any(c.dep_ in ("acomp", "oprd", "xcomp") and _is_event(c, kind) for c in token.children):
+            return 2 + hop  # "remained displaced", "left ten people dead"
+        if token.pos_ == "VERB" and token.dep_ != "prep":
+            break  # the count belongs to the first verb above it ("captured 5,000 troops" is not "killed")
+        if token.pos_ == "VERB" and token.lemma_.lower() in rules.place_speech:
+            break  # a speech verb ends the clause that owns the count
+    # 4. right before: "killing 15", "death toll to 15", "the death of 10 generals"
+    start = number.i - (len(number.text) and 0)
+    for i in range(start - 1, max(start - 5, sent.start - 1), -1):
+        token = doc[i]
+        if token.is_punct and token.text not in ("-",):
+            break
+        if _is_event(token, kind):
+            return None if _lumped(token) else 6
+    return None
+
+
+def _lumped(verb: Token) -> bool:
+    """ "killed, injured or captured 5,000 troops": one object shared by verbs of several kinds is a lump."""
+    chain = [verb.head] if verb.dep_ == "conj" else []
+    chain += [c for c in verb.children if c.dep_ == "conj"]
+    return any(c.pos_ == "VERB" and not any(g.dep_ == "dobj" for g in c.children) for c in chain) \
+        and any(c.lower_ == "or" for c in [*verb.children, *verb.head.children])
+
+
+def _agent(anchor: Token, verb: Token) -> bool:
+    """ "The two released a pact": a count that is the doer of a verb with its own object is not its victim."""
+    return anchor.dep_ == "nsubj" and anchor.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def qualifier_of(sent: Span, span: Span, anchor: Token, rules: Rules) -> str:
+    """exact, approx, at_least or at_most from the words that stand on this number."""
+    doc = sent.doc
+    before = doc.text[max(sent.start_char, span.start_char - 40):span.start_char].lower().rstrip()
+    before = re.sub(r"\s+", " ", before)
+    for cue, name in rules.qualifiers_before:
+        if re.search(rf"(?:^|[^\w]){re.escape(cue)}$", before):
+            return name
+    end = max(span.end, anchor.i + 1)
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):min(sent.end_char, doc[end - 1].idx + 40)].lower()
+    after = re.sub(r"\s+", " ", after)
+    number_after = doc.text[span.end_char:min(sent.end_char, span.end_char + 12)].lower()
+    for cue, name in rules.qualifiers_after:
+        if after.lstrip().startswith(cue) or number_after.lstrip(" -").startswith(cue.lstrip("-")):
             return name
     return "exact"
 
 
-def _location(sent: Any) -> str | None:
+def _note(sent: Span, span: Span, rules: Rules) -> str | None:
+    """ "subcount" for "including five children", "running total" for counts since a start."""
+    doc = sent.doc
+    before = doc.text[max(sent.start_char, span.start_char - 40):span.start_char].lower()
+    if any(re.search(rf"\b{re.escape(cue)}\b[^,;]*$", before) for cue in rules.subcount):
+        return "subcount"
+    text = sent.text.lower()
+    if any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in rules.totals):
+        return "running total"
+    return None
+
+
+def place_of(sent: Span, anchor: int, rules: Rules) -> str | None:
+    """The place in the sentence closest to the count, skipping places where something was only said.
+
+    Of places hung on one word ("near Dnieper in central Ukraine") the first, most precise, is kept; a place
+    that only names a thing ("a Kyiv apartment block") is used when nothing else is."""
+    places = _places(sent, rules)
+    if not places:
+        return None
+    return min(places, key=lambda p: (p[2], abs(p[0] - anchor), p[0] < anchor))[1]
+
+
+def first_place(sent: Span, rules: Rules) -> str | None:
+    places = [p for p in _places(sent, rules) if p[2] == 0]
+    return places[0][1] if places else None
+
+
+def _places(sent: Span, rules: Rules) -> list[tuple[int, str, int]]:
+    """(token index, place as written, tier): tier 0 a place of the event, 1 a place naming a thing."""
+    doc = sent.doc
+    found: list[tuple[int, str, int]] = []
+    used: set[int] = set()
+    holders: set[int] = set()
+    for token in sent:
+        # "the Kyiv region", "along the Ukrainian-Belarus border": compounds before a place noun
+        if token.lemma_.lower() in rules.place_nouns and token.i not in used:
+            mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+                    and (c.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or c.pos_ == "PROPN" or c.is_title)]
+            holder = _event_place(token, rules)
+            if mods and holder is not None and holder not in holders:
+                start = min(m.left_edge.i for m in mods)
+                while doc[start].pos_ in ("DET", "ADP"):
+                    start += 1
+                found.append((token.i, doc[start:token.i + 1].text, 0))
+                used.update(range(start, token.i + 1))
+                holders.add(holder)
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            end = ent.end
-            doc = sent.doc
-            if end < sent.end and doc[end].lower_ in ("region", "oblast", "province", "district"):
-                return doc[ent.start:end + 1].text
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.start in used:
+            continue
+        holder = _event_place(ent.root, rules)
+        tier = 0
+        if holder is None:
+            if ent.root.dep_ not in ("compound", "amod", "nmod") or ent.root.head.pos_ != "NOUN":
+                continue
+            tier = 1
+        elif holder in holders:
+            continue
+        holders.add(holder if holder is not None else -1)
+        end = ent.end
+        if end < sent.end and doc[end].lemma_.lower() in rules.place_nouns:
+            found.append((ent.start, doc[ent.start:end + 1].text, tier))
+        else:
+            found.append((ent.start, ent.text.removeprefix("the ").strip(), tier))
+    for token in sent:  # "A Kyiv apartment block": a capitalised modifier that NER left untagged
+        if token.dep_ == "amod" and token.pos_ in ("ADJ", "PROPN") and token.is_title and not token.ent_type_ \
+                and token.i > sent.start and token.head.pos_ == "NOUN" and not re.search(r"(an|ese|ish|ic)$", token.lower_):
+            found.append((token.i, token.text, 1))
+    return sorted(found)
+
+
+def _event_place(token: Token, rules: Rules) -> int | None:
+    """The word a place of the event hangs on (a preposition's head, or an attack verb whose object it is);
+    None for a place where something was only said ("a press conference in Istanbul")."""
+    head = token
+    while head.dep_ in ("compound", "amod", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in rules.attack_verbs:
+        return head.head.i  # "attacking Moscow", "struck Kharkiv"
+    if head.dep_ != "pobj" or head.head.lower_ not in rules.place_preps:
+        return None
+    holder = head.head.head
+    if holder.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None  # "in Kharkiv in eastern Ukraine": the smaller place is the one
+    return None if holder.lemma_.lower() in rules.place_speech else holder.i
+
+
+def event_date(text: str, published: date | None, rules: Rules) -> date | None:
+    """The day of the event: a weekday or "yesterday" counted back from the article's date."""
+    if published is None:
+        return None
+    lowered = text.lower()
+    for day, back in enumerate(WEEKDAYS):
+        if re.search(rf"\b(?:on |last |this |early |late )?{back}\b", lowered):
+            return published - timedelta(days=(published.weekday() - day) % 7)
+    for phrase, back_days in rules.relative_days:
+        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            return published - timedelta(days=back_days)
+    return published
+
+
+def claimant_fallback(sent: Span, rules: Rules, last: Speaker | None = None) -> Speaker | None:
+    """ "..., the ministry said": the subject of a speech verb, named as the article named it before;
+    "as he revealed": the last speaker of the article."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in rules.speech_verbs:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("he", "she", "they") and last is not None:
+            return last
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not subject.is_alpha:
+            continue
+        if subject.lemma_.lower() in ("source", "report", "medium", "outlet", "newspaper", "agency"):
+            continue
+        span = sent.doc[subject.left_edge.i:subject.i + 1]
+        name = _earlier_body(sent, subject) or span.text.removeprefix("the ").removeprefix("The ")
+        return Speaker(name, side_of(name), None)
+    return None
+
+
+def _earlier_body(sent: Span, subject: Token) -> str | None:
+    """The last organisation before ``sent`` whose name holds the subject noun ("ministry")."""
+    word = subject.lower_
+    for ent in reversed([e for e in sent.doc.ents if e.end <= subject.i and e.label_ == "ORG"]):
+        if word in ent.text.lower():
             return ent.text
     return None
+
+
+def dedupe(figures: list[Figure]) -> list[Figure]:
+    """The same number for the same thing counts once: keep the fullest telling, cite every sentence."""
+    kept: list[Figure] = []
+    for figure in figures:
+        for i, other in enumerate(kept):
+            if _same_claim(other, figure):
+                kept[i] = replace(
+                    other, claimant=other.claimant or figure.claimant, side=other.side or figure.side,
+                    location=other.location or figure.location,
+                    qualifier=other.qualifier if other.qualifier != "exact" else figure.qualifier,
+                    citations=other.citations + tuple(c for c in figure.citations if c not in other.citations))
+                break
+        else:
+            kept.append(figure)
+    return kept
+
+
+def _same_claim(a: Figure, b: Figure) -> bool:
+    if a.kind != b.kind or a.value != b.value:
+        return False
+    if a.location and b.location and a.location.split()[0] != b.location.split()[0]:
+        return False
+    if a.claimant and b.claimant and a.claimant.split()[-1] != b.claimant.split()[-1]:
+        return False
+    return not (a.value == 1 and a.citations != b.citations)

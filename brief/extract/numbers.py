@@ -1,4 +1,8 @@
-"""Numbers as written in news text → integers ("three", "1, 000", "2.5 million", "a child")."""
+"""Numbers as written in news text → integers ("three", "1, 000", "2.5 million", "a dozen", "half a million").
+
+Only what a count can be: whole numbers, or a decimal with a scale word ("2.5 million"). Vague amounts
+("dozens", "hundreds", "thousands of") are not numbers, so they never become figures.
+"""
 
 from __future__ import annotations
 
@@ -14,18 +18,24 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000,
           "mln": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000}
-SINGULAR = {"a", "an", "one", "single"}
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
+SINGULAR = {"a", "an", "one", "single", "another"}
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "scores", "several", "many", "some", "few", "numerous"}
 
-WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+WORD = "|".join(sorted([*UNITS, *TENS, "dozen"], key=len, reverse=True))
 NUMBER_RE = re.compile(
     rf"""(?ix)
-    (?<![\w.,])
+    (?<![\w.,/$€£-])
     (?:
-        (?P<digits>\d{{1,3}}(?:,\s?\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?      # 1,000  1, 000  12  2.5
-      | (?P<words>(?:{WORD})(?:[\s-]+(?:{WORD}|hundred|and))*)              # three, twenty-one, one hundred and five
+        (?P<digits>\d{{1,3}}(?:,\s?\d{{3}})+(?![\d])|\d+)(?:\.(?P<frac>\d+))?
+      | (?P<fraction>half|a\ quarter|quarter)\s+(?:of\s+)?an?
+      | (?P<article>an?)(?=\s+(?:hundred|thousand|million|billion)\b)
+      | an?\s+(?P<dozen>dozen)
+      | (?P<words>(?:{WORD})(?:(?:\s+|-|\s+and\s+)(?:{WORD}|hundred))*)
     )
-    (?:\s+(?P<scale>hundred|thousand|million|billion|mln|bn))?(?![\w])
+    (?:\s+(?P<scale>hundred|thousand|million|billion|mln|bn)|(?P<short>k|m|bn|mln)\b)?
+    (?:\s+(?P<scale2>thousand|million|billion))?
+    (?![\w])
     """
 )
 
@@ -54,8 +64,16 @@ def find_numbers(text: str) -> list[Number]:
     return found
 
 
+def _scale(match: re.Match[str]) -> int:
+    scale = 1
+    for group in ("scale", "short", "scale2"):
+        word = (match.group(group) or "").lower()
+        scale *= SCALES.get(word, 1)
+    return scale
+
+
 def _value(match: re.Match[str]) -> int | None:
-    scale = SCALES.get((match.group("scale") or "").lower(), 1)
+    scale = _scale(match)
     if match.group("digits") is not None:
         whole = int(re.sub(r"[,\s]", "", match.group("digits")))
         frac = match.group("frac")
@@ -64,16 +82,27 @@ def _value(match: re.Match[str]) -> int | None:
         if frac:
             return None  # 2.5 people is not a count
         return whole * scale
-    words = re.split(r"[\s-]+", match.group("words").lower())
+    if match.group("fraction") is not None:
+        part = FRACTIONS[match.group("fraction").lower().split()[-1]]
+        return int(part * scale) if scale > 1 else None
+    if match.group("dozen") is not None:
+        return 12 * scale
+    if match.group("article") is not None:
+        return scale if scale > 1 else None
+    return _words_value(match.group("words")) * scale
+
+
+def _words_value(words: str) -> int:
+    """ "one hundred and five" → 105, "twenty-one" → 21, "a dozen" → 12."""
     total = current = 0
-    for word in words:
-        if word == "and":
-            continue
+    for word in re.split(r"[\s-]+", words.lower()):
         if word in UNITS:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
+        elif word == "dozen":
+            current = max(current, 1) * 12
         elif word == "hundred":
             current = max(current, 1) * 100
     total += current
-    return total * scale
+    return total
