@@ -173,12 +173,24 @@ def merge_figures(figures: list[Figure]) -> list[Figure]:
 
 
 def _same_incident(a: Figure, b: Figure) -> bool:
-    """Two figures of one kind about one event (any claimant): same place and day, or no place to tell."""
+    """Two figures of one kind about one event: same place and day, no place to tell them apart, or two
+    claimants' numbers in one article (Medinsky's "about 250" and Zelenskyy's "more than 1,000")."""
     if a.kind != b.kind:
         return False
-    if _place_key(a.location) != _place_key(b.location):
+    if a.date is not None and b.date is not None and abs((a.date - b.date).days) > SAME_DAYS:
         return False
-    return a.date is None or b.date is None or abs((a.date - b.date).days) <= SAME_DAYS
+    if a.location and b.location and _place_key(a.location) != _place_key(b.location):
+        # Two places are two events, unless one article gives the numbers of two claimants: those compete.
+        return _same_article(a, b) and _surname(a.claimant) != _surname(b.claimant)
+    return True  # a figure with no place cannot be told apart: a competing claim, never added on top
+
+
+def _same_article(a: Figure, b: Figure) -> bool:
+    return bool({c.source for c in a.citations} & {c.source for c in b.citations})
+
+
+def _surname(name: str | None) -> str:
+    return name.lower().split()[-1] if name and name.split() else ""
 
 
 def key_figures(figures: list[Figure], labels: dict[str, str]) -> tuple[KeyFigure, ...]:

@@ -61,3 +61,29 @@ def test_the_same_event_from_two_sources_is_one_development() -> None:
     brief = compose([ArticleFacts(S1, developments=(a,)), ArticleFacts(S2, developments=(b, c))])
     assert len(brief.developments) == 2
     assert [c.source for c in brief.developments[0].fact.citations] == ["S1", "S2"]
+
+
+def test_a_claim_with_no_place_is_a_competing_claim_not_an_extra_event() -> None:
+    medinsky = Figure("prisoners_exchanged", 250, "approx", location="Ukrainian-Belarus border",
+                      claimant="Vladimir Medinsky", citations=cite("S1", "about 250"))
+    zelenskyy = Figure("prisoners_exchanged", 1000, "at_least", claimant="Volodymyr Zelenskyy",
+                       citations=cite("S1", "More than 1, 000"))
+    (total,) = key_figures([medinsky, zelenskyy], {})
+    assert (total.low, total.high) == (250, 1000)  # side by side as a range, never summed to 1,250
+    kharkiv = Figure("killed", 3, location="Kharkiv", citations=cite("S1", "3 in Kharkiv"))
+    odesa = Figure("killed", 2, location="Odesa", citations=cite("S2", "2 in Odesa"))
+    (killed,) = key_figures([kharkiv, odesa], {})
+    assert (killed.low, killed.best, killed.high) == (5, 5, 5)  # two places: two events, added
+
+
+def test_two_claimants_in_one_article_compete_even_with_different_places() -> None:
+    medinsky = Figure("prisoners_exchanged", 250, "approx", location="Ukrainian-Belarus border",
+                      claimant="Vladimir Medinsky", citations=cite("S1", "about 250"))
+    zelenskyy = Figure("prisoners_exchanged", 1000, "at_least", location="Istanbul",
+                       claimant="Volodymyr Zelenskyy", citations=cite("S1", "More than 1, 000"))
+    (total,) = key_figures([medinsky, zelenskyy], {})
+    assert (total.low, total.high) == (250, 1000)
+    governor = [Figure("killed", n, location=place, claimant="Oleh Syniehubov", citations=cite("S1", place))
+                for n, place in ((3, "Kharkiv"), (2, "Izium"))]
+    (killed,) = key_figures(governor, {})
+    assert killed.best == 5  # one claimant, two places: two events
