@@ -97,3 +97,24 @@ def test_narration_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_side_table(name: str, title: str | None, side: str | None) -> None:
     assert side_of(name, title) == side
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a state body with no side word speaks for the country of the lead sentence
+    ("China imposed restrictions on exports of civilian drones on Monday.\n\n"
+     "The risk of drones being converted to military use is increasing, the Ministry of Commerce said.",
+     "Ministry of Commerce", "China"),
+    # a bare body noun refers to the last body named with it
+    ("The Swedish Defence Research Agency released a report on Tuesday about the war.\n\n"
+     "Russia is planning for a prolonged confrontation, the agency said.",
+     "Swedish Defence Research Agency", "Sweden"),
+    # a person's title names their employer by a noun: its side is theirs
+    ("The Swedish Defence Research Agency released a report on Tuesday about the war.\n\n"
+     "“The importance of nuclear weapons increases,” said Maria Engqvist, an analyst for the organisation.",
+     "Maria Engqvist", "Sweden"),
+    ("The Auschwitz-Birkenau museum declined to invite Russian officials this year.\n\n"
+     "Museum director Piotr Cywinski said Russia had decided to destroy Ukraine.",
+     "Piotr Cywinski", "Auschwitz-Birkenau museum"),
+])
+def test_side_from_the_article_context(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
