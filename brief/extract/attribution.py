@@ -169,35 +169,52 @@ class BodyMention:
 
 
 def body_mentions(doc: Doc, rules: SpeechRules, home: str | None) -> list[BodyMention]:
-    """Every named organisation: a noun phrase with a proper name whose head is a body noun, or an ORG entity."""
+    """Every named organisation: an ORG entity ("the Institute for the Study of War"), or a noun phrase with a
+    proper name whose head is a body noun ("the Auschwitz-Birkenau museum")."""
     found = []
     nouns = rules.body_nouns | rules.generic_bodies
     for chunk in doc.noun_chunks:
-        lemma = chunk.root.lemma_.lower()
-        is_org = any(e.label_ == "ORG" for e in chunk.ents)
-        if not (is_org or lemma in nouns) or not any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
-            continue
-        name = _actor_text(chunk)
-        if name and name[:1].isupper():
-            found.append(BodyMention(name, _own_side(name, lemma, rules, home), chunk.start))
+        root = chunk.root
+        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= root.i < e.end), None)
+        if org is None and root.lemma_.lower() in nouns and any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
+            span = chunk
+        else:
+            span = org or next((e for e in chunk.ents if e.label_ == "ORG"), None)
+        name = _org_name(span.text) if span is not None else ""
+        if name[:1].isupper() and not set(name.lower().split()) <= nouns:  # not a bare "Agency"
+            found.append(BodyMention(name, _own_side(name, rules, home), chunk.start))
     return found
 
 
-def _own_side(name: str, lemma: str, rules: SpeechRules, home: str | None) -> str | None:
-    """A named body's side: its side word; a state body with none speaks for the article's country; any
-    other body ("Reporters Without Borders", "the Auschwitz-Birkenau museum") speaks for itself."""
+def _org_name(text: str) -> str:
+    """ "The International Monetary Fund (IMF)" → "International Monetary Fund"."""
+    return _clean_name(re.sub(r"^(?:the|a|an)\s+|\s*\([^)]*\)\s*$", "", text.strip(), flags=re.I))
+
+
+def _own_side(name: str, rules: SpeechRules, home: str | None) -> str | None:
+    """A named body's side: its side word; a state body with none speaks for the article's country; an
+    organisation ("Reporters Without Borders", "DJI", "the Auschwitz-Birkenau museum") speaks for itself.
+    A single word that is neither an acronym nor a body noun may be a person the model took for an
+    organisation ("Riabkow"): no side."""
     side = side_of(name)
     if side is not None:
         return side
-    if lemma in rules.government_nouns or any(w in rules.government_nouns for w in name.lower().split()):
+    words = name.lower().split()
+    if any(w in rules.government_nouns for w in words):
         return home
+    if len(words) == 1 and not name.isupper() and words[0] not in rules.body_nouns:
+        return None
     return name
 
 
 def lead_side(sents: list[Span]) -> str | None:
-    """The side the article's lead sentence names first ("China imposed restrictions ..." → China)."""
+    """The side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
+    conflict in eastern Ukraine remains ..." → Ukraine): the country an unnamed state body belongs to."""
     lead = next((s for s in sents if sum(t.is_alpha for t in s) >= 5), None)
-    return _side_word(lead.text) if lead is not None else None
+    if lead is None:
+        return None
+    subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _side_word(lead.doc[subject.left_edge.i: subject.right_edge.i + 1].text) if subject is not None else None
 
 
 class SpeakerMemory:
@@ -235,9 +252,11 @@ class SpeakerMemory:
     def body(self, noun: str, at: int) -> BodyMention | None:
         """The last organisation named before token ``at`` that ``noun`` stands for: one whose name has the
         noun ("the museum" → "the Auschwitz-Birkenau museum"), or any one for a generic noun ("the daily")."""
-        generic = noun in speech_rules().generic_bodies
-        earlier = [b for b in self.bodies if b.start < at and (generic or noun in b.name.lower())]
-        return earlier[-1] if earlier else None
+        earlier = [b for b in self.bodies if b.start < at]
+        named = [b for b in earlier if noun in b.name.lower()]
+        if named:
+            return named[-1]
+        return earlier[-1] if earlier and noun in speech_rules().generic_bodies else None
 
     def _fuller(self, name: str, at: int) -> tuple[str, list[str | None]]:
         """The longest name sharing this surname (earlier mentions first), and the titles given with it."""
@@ -558,8 +577,8 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
             return None
     if not text or len(text.split()) > 12:
         return None
-    if side is None and (named or span.root.pos_ == "PROPN"):
-        side = _own_side(text, lemma, rules, memory.home)
+    if side is None and (any(e.label_ == "ORG" for e in named) or lemma in rules.body_nouns):
+        side = _own_side(_org_name(text), rules, memory.home)
     return memory.remember(Speaker(text, side, BODY))
 
 
