@@ -118,3 +118,20 @@ def test_side_table(name: str, title: str | None, side: str | None) -> None:
 ])
 def test_side_from_the_article_context(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] == (name, side)
+
+
+@pytest.mark.parametrize("name, title, side", [
+    ("Jane Roe", "Federal Chancellor of Austria", "Austria"),  # a country name, not only its adjective
+    ("Andriy Sadowy", "Mer Lviv", "Ukraine"),  # a city of one side
+    ("Jane Roe", "Deputy Secretary of State", "United States"),  # an office only one country has
+    ("Jane Roe", "Serbia's Prime Minister", "Serbia"),
+])
+def test_side_from_country_place_or_office(name: str, title: str, side: str) -> None:
+    assert side_of(name, title) == side
+
+
+def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"Defending Ukraine is vital for our security.\n\n"
+            "\"If Putin is allowed to succeed in this war, he will not stop at the Polish border,\" Mr Sunak said.")
+    assert quoted_mask(text)[text.index("Mr Sunak")] is False
+    assert speakers(nlp, text)[-1] == ("Sunak", "United Kingdom")

@@ -352,12 +352,18 @@ def quoted_mask(text: str) -> list[bool]:
     """
     mask = [False] * len(text)
     open_at: int | None = None
+    reopens = -1  # where a quote running on into a new paragraph opens it again (not a closing mark)
     i = 0
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None:
             rest = text[i:].lstrip()
             if not rest[:1] or rest[:1] not in QUOTE_CHARS:
                 open_at = None
+            else:
+                reopens = len(text) - len(rest)
+            continue
+        if i == reopens:
+            mask[i] = True
             continue
         if ch in OPENING or (ch == '"' and open_at is None):
             if open_at is not None and ch == '"':
