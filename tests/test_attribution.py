@@ -135,3 +135,13 @@ def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # ty
             "\"If Putin is allowed to succeed in this war, he will not stop at the Polish border,\" Mr Sunak said.")
     assert quoted_mask(text)[text.index("Mr Sunak")] is False
     assert speakers(nlp, text)[-1] == ("Sunak", "United Kingdom")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Civilians are also a target.The last example is the recording of the attack.", 2),
+    ("Journalists are a target, he said.In Ukraine, 28 journalists were killed.", 2),
+    ("Units of the U.S.Army arrived in Poland on Monday.", 1),  # an abbreviation, not a sentence end
+    ("He laid flowers with a ribbon of St.George on Monday.", 1),
+])
+def test_a_full_stop_glued_to_the_next_sentence_ends_one(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(list(nlp(text).sents)) == sentences
