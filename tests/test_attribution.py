@@ -97,3 +97,51 @@ def test_narration_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_side_table(name: str, title: str | None, side: str | None) -> None:
     assert side_of(name, title) == side
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a state body with no side word speaks for the country of the lead sentence
+    ("China imposed restrictions on exports of civilian drones on Monday.\n\n"
+     "The risk of drones being converted to military use is increasing, the Ministry of Commerce said.",
+     "Ministry of Commerce", "China"),
+    # a bare body noun refers to the last body named with it
+    ("The Swedish Defence Research Agency released a report on Tuesday about the war.\n\n"
+     "Russia is planning for a prolonged confrontation, the agency said.",
+     "Swedish Defence Research Agency", "Sweden"),
+    # a person's title names their employer by a noun: its side is theirs
+    ("The Swedish Defence Research Agency released a report on Tuesday about the war.\n\n"
+     "“The importance of nuclear weapons increases,” said Maria Engqvist, an analyst for the organisation.",
+     "Maria Engqvist", "Sweden"),
+    ("The Auschwitz-Birkenau museum declined to invite Russian officials this year.\n\n"
+     "Museum director Piotr Cywinski said Russia had decided to destroy Ukraine.",
+     "Piotr Cywinski", "Auschwitz-Birkenau museum"),
+])
+def test_side_from_the_article_context(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+@pytest.mark.parametrize("name, title, side", [
+    ("Jane Roe", "Federal Chancellor of Austria", "Austria"),  # a country name, not only its adjective
+    ("Andriy Sadowy", "Mer Lviv", "Ukraine"),  # a city of one side
+    ("Jane Roe", "Deputy Secretary of State", "United States"),  # an office only one country has
+    ("Jane Roe", "Serbia's Prime Minister", "Serbia"),
+])
+def test_side_from_country_place_or_office(name: str, title: str, side: str) -> None:
+    assert side_of(name, title) == side
+
+
+def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"Defending Ukraine is vital for our security.\n\n"
+            "\"If Putin is allowed to succeed in this war, he will not stop at the Polish border,\" Mr Sunak said.")
+    assert quoted_mask(text)[text.index("Mr Sunak")] is False
+    assert speakers(nlp, text)[-1] == ("Sunak", "United Kingdom")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Civilians are also a target.The last example is the recording of the attack.", 2),
+    ("Journalists are a target, he said.In Ukraine, 28 journalists were killed.", 2),
+    ("Units of the U.S.Army arrived in Poland on Monday.", 1),  # an abbreviation, not a sentence end
+    ("He laid flowers with a ribbon of St.George on Monday.", 1),
+])
+def test_a_full_stop_glued_to_the_next_sentence_ends_one(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(list(nlp(text).sents)) == sentences

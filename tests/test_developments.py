@@ -55,3 +55,23 @@ def test_seeds_buffer_zone_is_one_development_citing_both(seed_build) -> None:  
     buffer = [item.fact for item in seed_build.brief.developments
               if "buffer" in " ".join(c.quote for c in item.fact.citations)]
     assert len(buffer) == 1 and len({c.source for c in buffer[0].citations}) == 2
+
+
+def test_the_lead_is_kept_even_when_a_source_it_names_reports_more(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("China provided Russia with drones and parts worth over $12 million, the New York Times said.\n\n"
+            + "\n\n".join(f"Officials in city number {i} said trade with Russia was growing by the week." for i in range(9))
+            + "\n\n\"Sanctions failed to stop the import of drones by Moscow,\" wrote the New York Times.")
+    texts = [d.text for d in extract_text(text).developments]
+    assert any(t.startswith("China provided Russia") for t in texts)
+
+
+def test_a_partys_statement_outranks_narration_and_quote_fragments(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The summit opened in Bavaria on Sunday with the war at the top of the agenda.",
+        *[f"The weather in the town of number {i} stayed mild for the time of the year." for i in range(8)],
+        "\"We will not stop. We will keep the pressure on Moscow for as long as it takes to end it.\"",
+        "Putin said Russia had moved a first batch of tactical nuclear weapons to Belarus.",
+    ])
+    texts = [d.text for d in extract_text(text).developments]
+    assert any(t.startswith("Putin said Russia had moved") for t in texts)
+    assert texts.index(next(t for t in texts if t.startswith("Putin"))) < 3

@@ -82,3 +82,12 @@ def test_order_positions_groups_by_side_then_speaker() -> None:
 def test_only_the_speakers_own_words_are_shown_as_a_quote(extract_text, text: str, form: str) -> None:  # type: ignore[no-untyped-def]
     (position,) = extract_text(text).positions
     assert position.form == form
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe said the shelling of the city had stopped for now.",  # a speaker of no known side
+    "According to Reuters, witnesses heard loud explosions near the airfield.",  # a wire reporting an event
+    "Wallace expressed his opinion in an interview with the German news agency dpa, Ukrinform reports.",
+])
+def test_only_a_party_holds_a_position(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert positions(extract_text, text) == ()

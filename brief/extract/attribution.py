@@ -53,6 +53,8 @@ class SpeechRules:
     group_roles: frozenset[str]
     documents: frozenset[str]
     body_nouns: frozenset[str]
+    government_nouns: frozenset[str]
+    generic_bodies: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +63,8 @@ def speech_rules() -> SpeechRules:
     return SpeechRules(frozenset(r["verbs"]), frozenset(r["weak_verbs"]), tuple(r["according"]),
                        frozenset(r["person_pronouns"]), frozenset(r["body_pronouns"]),
                        frozenset(r["quoted_pronouns"]), frozenset(r["roles"]), frozenset(r["group_roles"]),
-                       frozenset(r["documents"]), frozenset(r["body_nouns"]))
+                       frozenset(r["documents"]), frozenset(r["body_nouns"]), frozenset(r["government_nouns"]),
+                       frozenset(r["generic_bodies"]))
 
 
 @lru_cache(maxsize=1)
@@ -156,11 +159,72 @@ def _title_of(ent: Span) -> str | None:
     return title[:120] or None
 
 
+@dataclass(frozen=True)
+class BodyMention:
+    """An organisation named in the article ("the Swedish Defence Research Agency") and the side it speaks for."""
+
+    name: str
+    side: str | None
+    start: int
+
+
+def body_mentions(doc: Doc, rules: SpeechRules, home: str | None) -> list[BodyMention]:
+    """Every named organisation: an ORG entity ("the Institute for the Study of War"), or a noun phrase with a
+    proper name whose head is a body noun ("the Auschwitz-Birkenau museum")."""
+    found = []
+    nouns = rules.body_nouns | rules.generic_bodies
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= root.i < e.end), None)
+        if org is None and root.lemma_.lower() in nouns and any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
+            span = chunk
+        else:
+            span = org or next((e for e in chunk.ents if e.label_ == "ORG"), None)
+        name = _org_name(span.text) if span is not None else ""
+        if name[:1].isupper() and not set(name.lower().split()) <= nouns:  # not a bare "Agency"
+            found.append(BodyMention(name, _own_side(name, rules, home), chunk.start))
+    return found
+
+
+def _org_name(text: str) -> str:
+    """ "The International Monetary Fund (IMF)" → "International Monetary Fund"."""
+    return _clean_name(re.sub(r"^(?:the|a|an)\s+|\s*\([^)]*\)\s*$", "", text.strip(), flags=re.I))
+
+
+def _own_side(name: str, rules: SpeechRules, home: str | None) -> str | None:
+    """A named body's side: its side word; a state body with none speaks for the article's country; an
+    organisation ("Reporters Without Borders", "DJI", "the Auschwitz-Birkenau museum") speaks for itself.
+    A single word that is neither an acronym nor a body noun may be a person the model took for an
+    organisation ("Riabkow"): no side."""
+    side = side_of(name)
+    if side is not None:
+        return side
+    words = name.lower().split()
+    if any(w in rules.government_nouns for w in words):
+        return home
+    if len(words) == 1 and not name.isupper() and words[0] not in rules.body_nouns:
+        return None
+    return name
+
+
+def lead_side(sents: list[Span]) -> str | None:
+    """The side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
+    conflict in eastern Ukraine remains ..." → Ukraine): the country an unnamed state body belongs to."""
+    lead = next((s for s in sents if sum(t.is_alpha for t in s) >= 5), None)
+    if lead is None:
+        return None
+    subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _side_word(lead.doc[subject.left_edge.i: subject.right_edge.i + 1].text) if subject is not None else None
+
+
 class SpeakerMemory:
     """The people of the article and the speakers so far: surnames, pronouns and role nouns resolve here."""
 
-    def __init__(self, mentions: list[Mention] | None = None) -> None:
+    def __init__(self, mentions: list[Mention] | None = None, bodies: list[BodyMention] | None = None,
+                 home: str | None = None) -> None:
         self.mentions = mentions or []
+        self.bodies = bodies or []
+        self.home = home
         self.named: list[Speaker] = []
 
     def person(self, name: str, title: str | None, at: int) -> Speaker:
@@ -171,7 +235,28 @@ class SpeakerMemory:
         side = side_of(full, title) or side_of(name, title)
         for other in titles:
             side = side or _side_word(other or "")
+        for other in [title, *titles]:
+            side = side or self._employer_side(other, at)
         return self.remember(Speaker(full, side, title))
+
+    def _employer_side(self, title: str | None, at: int) -> str | None:
+        """The side of the body a title names by a noun ("museum director", "an analyst for the organisation")."""
+        rules = speech_rules()
+        for word in re.findall(r"[a-z]+", (title or "").lower()):
+            if word in rules.body_nouns or word in rules.generic_bodies:
+                body = self.body(word, at)
+                if body is not None:
+                    return body.side
+        return None
+
+    def body(self, noun: str, at: int) -> BodyMention | None:
+        """The last organisation named before token ``at`` that ``noun`` stands for: one whose name has the
+        noun ("the museum" → "the Auschwitz-Birkenau museum"), or any one for a generic noun ("the daily")."""
+        earlier = [b for b in self.bodies if b.start < at]
+        named = [b for b in earlier if noun in b.name.lower()]
+        if named:
+            return named[-1]
+        return earlier[-1] if earlier and noun in speech_rules().generic_bodies else None
 
     def _fuller(self, name: str, at: int) -> tuple[str, list[str | None]]:
         """The longest name sharing this surname (earlier mentions first), and the titles given with it."""
@@ -220,8 +305,9 @@ BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_bo
 def attribute_sentences(doc: Doc) -> list[Attribution]:
     """One ``Attribution`` per ``doc.sents``: who says it, resolved across the article."""
     rules = speech_rules()
-    memory = SpeakerMemory(person_mentions(doc))
     sents = list(doc.sents)
+    home = lead_side(sents)
+    memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home)
     inside = quoted_mask(doc.text)
     found = []
     for sent in sents:
@@ -266,12 +352,18 @@ def quoted_mask(text: str) -> list[bool]:
     """
     mask = [False] * len(text)
     open_at: int | None = None
+    reopens = -1  # where a quote running on into a new paragraph opens it again (not a closing mark)
     i = 0
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None:
             rest = text[i:].lstrip()
             if not rest[:1] or rest[:1] not in QUOTE_CHARS:
                 open_at = None
+            else:
+                reopens = len(text) - len(rest)
+            continue
+        if i == reopens:
+            mask[i] = True
             continue
         if ch in OPENING or (ch == '"' and open_at is None):
             if open_at is not None and ch == '"':
@@ -480,15 +572,19 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
     """A body or group ("the Kremlin", "Russia's Defense Ministry", "Kremlin officials"); None for "officials"."""
     named = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")]
     text = _actor_text(span)
+    lemma = span.root.lemma_.lower()
     side = side_of(text) or next((side_of(e.text) for e in named if side_of(e.text)), None)
+    if side is None and not named and not any(t.is_title for t in span[1:]):
+        earlier = memory.body(lemma, span.start) if lemma in rules.body_nouns | rules.generic_bodies else None
+        if earlier is not None:  # "the daily said", "according to the ministry"
+            return memory.remember(Speaker(earlier.name, earlier.side, BODY))
     if not named and side is None:
-        if span.root.lemma_.lower() in rules.group_roles or span.root.pos_ != "PROPN":
+        if lemma in rules.group_roles or span.root.pos_ != "PROPN":
             return None
     if not text or len(text.split()) > 12:
         return None
-    if side is None:
-        org = next((e for e in named if e.label_ == "ORG"), None)
-        side = _clean_name(re.sub(r"^the\s+", "", org.text, flags=re.I)) if org is not None else None  # speaks for itself
+    if side is None and (any(e.label_ == "ORG" for e in named) or lemma in rules.body_nouns):
+        side = _own_side(_org_name(text), rules, memory.home)
     return memory.remember(Speaker(text, side, BODY))
 
 

@@ -1,8 +1,10 @@
 """spaCy components of brief, importable so worker processes (``n_process``) find them.
 
 ``brief_paragraphs`` runs before the parser and fixes sentence boundaries the parser gets wrong in news
-text: a line break always ends a sentence, and a closing quote mark stays with the sentence it closes
-(the parser likes to make a lone ``"`` a sentence of its own).
+text: a line break always ends a sentence, a closing quote mark stays with the sentence it closes
+(the parser likes to make a lone ``"`` a sentence of its own), and a full stop glued to the next sentence
+("... the OSCE\".He emphasized", common in machine-translated text) still ends one, unless it closes an
+abbreviation ("U.S.Army", "St.Jerzy").
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ OPENING = frozenset("“«")
 CLOSING = frozenset("”»")
 STRAIGHT = frozenset('"')
 FINAL = frozenset(".?!…")
+ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "jr", "sr", "prof", "rev", "no",
+                           "vol", "gov", "sen", "rep", "capt", "maj", "cpt", "adm", "mt", "ft", "inc", "co", "corp",
+                           "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 @Language.component("brief_paragraphs", assigns=["token.is_sent_start"])
@@ -32,7 +37,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = False
         elif token.i > 0 and token.text in OPENING and doc[token.i - 1].text in FINAL | CLOSING | STRAIGHT:
             token.is_sent_start = True
+        elif _glued_start(doc, token):
+            token.is_sent_start = True
     return doc
+
+
+def _glued_start(doc: Doc, token: Token) -> bool:
+    """``token`` opens a sentence glued to a full stop: "target.The last", "OSCE ".He" (not "U.S.Army")."""
+    if token.i < 2 or not (token.is_alpha and token.text[:1].isupper() and len(token.text) > 1):
+        return False
+    stop = doc[token.i - 1]
+    if stop.text != "." or stop.whitespace_:
+        return False
+    before = doc[token.i - 2]
+    if before.text in CLOSING | STRAIGHT or before.text in ("'", "’", ")"):
+        return True
+    return before.is_alpha and before.text[-1].islower() and before.lower_ not in ABBREVIATIONS
 
 
 def _after_line_break(previous: Token) -> bool:

@@ -1,4 +1,10 @@
-"""Developments: the article's most newsworthy sentences, ranked and trimmed, never reworded."""
+"""Developments: the article's most newsworthy sentences, ranked and trimmed, never reworded.
+
+A sentence ranks high when it comes early, tells an event (an attack, a meeting, an agreement), names the
+actors, or is a party's own announcement or statement ("Putin said Russia had moved ...", "The government
+defended its dealings ..."): a reader of a brief must know what each side said it did. It ranks low when it
+is a fragment of a longer quote told elsewhere, or has no verb of its own ("And the fact that ...").
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from brief.extract.attribution import Attribution, attribute_sentences
+from brief.extract.positions import is_party
 from brief.extract.text import cite
 from brief.models import Article, Development
 from brief.rules import load_rules
@@ -19,23 +27,30 @@ MAX_PER_ARTICLE = 7
 @lru_cache(maxsize=1)
 def _event_lemmas() -> frozenset[str]:
     return frozenset(load_rules("developments")["event_lemmas"])
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    return dict(load_rules("developments")["weights"])
+
 TAIL = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|claimed|added|stated|reported|announced|wrote|"
                   r"told\s+\w+)(?:\s+on\s+\w+)?\.?$")
 
 
 def find_developments(doc: Doc, article: Article) -> list[Development]:
+    said = dict(zip((s.start for s in doc.sents), attribute_sentences(doc)))
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     title_words = _content(article.source.title or "")
     scored = []
     for index, sent in enumerate(sents):
-        scored.append((_score(sent, index, title_words), index, sent))
+        scored.append((_score(sent, index, title_words) + _speech_score(sent, said.get(sent.start), index), index, sent))
     scored.sort(key=lambda item: (-item[0], item[1]))
     developments = []
     chosen: list[set[str]] = []
     for score, _, sent in scored:
         if len(developments) >= MAX_PER_ARTICLE:
             break
-        words = _keywords(sent)
+        words = _event_words(sent)
         if any(len(words & kept) >= 0.5 * max(len(words), 1) for kept in chosen):
             continue  # the same event again: leave room for another one
         chosen.append(words)
@@ -62,6 +77,21 @@ def _score(sent: Span, index: int, title_words: set[str]) -> float:
     return score
 
 
+def _speech_score(sent: Span, attribution: Attribution | None, index: int) -> float:
+    """A party's own statement ranks up; a fragment of a quote told over several sentences, or a sentence
+    without a verb of its own, ranks down, except the lead, which tells the news whatever its form."""
+    weights = _weights()
+    score = 0.0
+    if attribution is not None and attribution.speaker is not None:
+        if attribution.inherited:
+            score += weights["quote_fragment"]
+        elif is_party(attribution.speaker):
+            score += weights["party_statement"]
+    if sent.root.pos_ not in ("VERB", "AUX"):
+        score += weights["no_verb"]
+    return score if index > 0 else max(score, 0.0) + weights["lead"]
+
+
 def _trimmed_end(sent: Span) -> int:
     text = sent.text.rstrip()
     match = TAIL.search(text)
@@ -72,6 +102,18 @@ def _trimmed_end(sent: Span) -> int:
 
 def _content(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][\w’'-]{3,}", text)}
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(load_rules("developments")["common"])
+
+
+def _event_words(sent: Span) -> set[str]:
+    """The words that tell which event a sentence is about: not who reports it ("the New York Times said")
+    nor the words every article of the war uses."""
+    return {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop and t.is_alpha
+            and t.ent_type_ not in ("PERSON", "ORG")} - _common()
 
 
 def _keywords(sent: Span) -> set[str]:

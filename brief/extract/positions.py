@@ -8,12 +8,13 @@ quote or the reported clause, trimmed but never reworded, and the citation is th
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brief.extract.attribution import QUOTE_CHARS, Attribution, quoted_mask
 from brief.extract.text import cite
-from brief.models import Article, Citation, Position
+from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
 
 if TYPE_CHECKING:
@@ -29,13 +30,28 @@ def _fact_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(rules["fact_lemmas"]), frozenset(rules["count_units"])
 
 
+@lru_cache(maxsize=1)
+def _news_agencies() -> frozenset[str]:
+    return frozenset(load_rules("speech")["news_agencies"])
+
+
+def is_party(speaker: Speaker) -> bool:
+    """A speaker a position can belong to: one whose side is known (a party to the conflict or a third party),
+    and not a news outlet reporting an event ("according to Reuters", "Ukrinform reports")."""
+    if speaker.side is None:
+        return False
+    name = re.sub(r"^the\s+", "", speaker.name.lower())
+    agencies = _news_agencies()
+    return name not in agencies and not any(a in name for a in agencies if " " in a)
+
+
 def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Position]:
     """Every attributed sentence that states a stance, in article order."""
     positions: list[Position] = []
     inside = quoted_mask(doc.text)
     for sent, attribution in zip(doc.sents, attributions):
         speaker = attribution.speaker
-        if speaker is None or not _is_statement(sent, attribution) or states_count(sent):
+        if speaker is None or not is_party(speaker) or not _is_statement(sent, attribution) or states_count(sent):
             continue
         citation = _citation(article, sent)
         if citation is None:
