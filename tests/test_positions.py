@@ -85,9 +85,14 @@ def test_only_the_speakers_own_words_are_shown_as_a_quote(extract_text, text: st
 
 
 @pytest.mark.parametrize("text", [
-    "Jane Doe said the shelling of the city had stopped for now.",  # a speaker of no known side
     "According to Reuters, witnesses heard loud explosions near the airfield.",  # a wire reporting an event
     "Wallace expressed his opinion in an interview with the German news agency dpa, Ukrinform reports.",
 ])
-def test_only_a_party_holds_a_position(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_news_outlet_holds_no_position(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert positions(extract_text, text) == ()
+
+
+def test_a_speaker_of_no_known_side_keeps_side_null_rather_than_a_guess(extract_text) -> None:  # type: ignore[no-untyped-def]
+    (position,) = extract_text("Jane Doe said the government must stop the shelling of the city now.").positions
+    assert position.actor == "Jane Doe"
+    assert position.side is None

@@ -35,14 +35,16 @@ def _news_agencies() -> frozenset[str]:
     return frozenset(load_rules("speech")["news_agencies"])
 
 
-def is_party(speaker: Speaker) -> bool:
-    """A speaker a position can belong to: one whose side is known (a party to the conflict or a third party),
-    and not a news outlet reporting an event ("according to Reuters", "Ukrinform reports")."""
-    if speaker.side is None:
-        return False
+def is_news_outlet(speaker: Speaker) -> bool:
+    """A news outlet reporting an event ("according to Reuters", "Ukrinform reports"): sourcing, not a stance."""
     name = re.sub(r"^the\s+", "", speaker.name.lower())
     agencies = _news_agencies()
-    return name not in agencies and not any(a in name for a in agencies if " " in a)
+    return name in agencies or any(a in name for a in agencies if " " in a)
+
+
+def is_party(speaker: Speaker) -> bool:
+    """A speaker whose side is known (a party to the conflict or a third party) and who is not a news outlet."""
+    return speaker.side is not None and not is_news_outlet(speaker)
 
 
 def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Position]:
@@ -51,7 +53,7 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
     inside = quoted_mask(doc.text)
     for sent, attribution in zip(doc.sents, attributions):
         speaker = attribution.speaker
-        if speaker is None or not is_party(speaker) or not _is_statement(sent, attribution) or states_count(sent):
+        if speaker is None or is_news_outlet(speaker) or not _is_statement(sent, attribution) or states_count(sent):
             continue
         citation = _citation(article, sent)
         if citation is None:
