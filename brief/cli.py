@@ -101,6 +101,7 @@ def build_cli(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More detail on stderr.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; neither read nor write the facts cache.")] = False,
 ) -> None:
     """Build a brief from articles."""
     from brief.build import build_brief, parse_formats
@@ -121,6 +122,7 @@ def build_cli(
             model=model or settings.get("model") or DEFAULT_MODEL,
             workers=workers,
             progress=progress,
+            use_cache=not no_cache,
         )
     if not quiet:
         for warning in result.warnings:
@@ -135,12 +137,40 @@ def build_cli(
         "outputs": {fmt: str(path) for fmt, path in result.outputs.items()},
         "warnings": list(result.warnings),
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
+        "cache": result.stats,
     }
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
     elif not quiet:
         written = ", ".join(str(p) for p in result.outputs.values())
         _stderr(f"brief: {summary['articles']} articles → {written}")
+
+
+cache_app = typer.Typer(help="The facts cache: each article's extraction, reused by later builds.",
+                        no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info_cli(as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False) -> None:
+    """Show where the facts cache is, how many articles it holds and its size."""
+    from brief.cache import FactsCache
+
+    with FactsCache() as cache:
+        info = cache.info()
+    data = {"path": str(info.path), "entries": info.entries, "bytes": info.bytes}
+    typer.echo(json.dumps(data, indent=2) if as_json else
+               f"{info.path}\n{info.entries} articles, {info.bytes / 1024:.0f} KiB")
+
+
+@cache_app.command("clear")
+def cache_clear_cli() -> None:
+    """Remove every stored extraction; the next build parses every article again."""
+    from brief.cache import FactsCache
+
+    with FactsCache() as cache:
+        removed = cache.clear()
+    _stderr(f"brief: removed {removed} cached articles from {cache.path}")
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ class Limits:
     developments: int | None = None
     figures: int | None = None
     positions: int | None = None
+    positions_per_side: int | None = None
 
 
 def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience: str = "analyst",
@@ -49,7 +50,7 @@ def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience
     figures = merge_figures([x for f in facts for x in f.figures])
     positions = order_positions([p for f in facts for p in f.positions])
     shown_figures = figures[: limits.figures]
-    shown_positions = positions[: limits.positions]
+    shown_positions = _per_side(positions, limits.positions_per_side)[: limits.positions]
     notes = _Notes({s.id: s for s in sources})
     return Brief(
         title=title or DEFAULT_TITLE,
@@ -146,6 +147,19 @@ def key_figures(figures: list[Figure], labels: dict[str, str]) -> tuple[KeyFigur
         out.append(KeyFigure(kind=kind, label=labels.get(kind, kind.replace("_", " ").capitalize()),
                              low=min(values), best=best, high=max(values), claims=len(claims)))
     return tuple(out)
+
+
+def _per_side(positions: list[Position], cap: int | None) -> list[Position]:
+    """The first ``cap`` positions of each side (in the given order), so one side never crowds out the others."""
+    if cap is None:
+        return positions
+    taken: Counter[str | None] = Counter()
+    kept = []
+    for p in positions:
+        taken[p.side] += 1
+        if taken[p.side] <= cap:
+            kept.append(p)
+    return kept
 
 
 def order_positions(positions: list[Position]) -> list[Position]:

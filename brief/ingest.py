@@ -102,6 +102,8 @@ def read_article(path: Path, source_id: str) -> Article:
     else:
         meta, body = split_front_matter(text)
     cleaned = clean_lines(body, markdown=kind == "markdown")
+    if not cleaned.text.strip() and cleaned.title:  # a headline-only item: the headline is its text
+        cleaned = Cleaned(text=cleaned.title, title=cleaned.title, outlet=cleaned.outlet)
     if not cleaned.text.strip():
         raise SkipFile("no article text in it")
     title = meta.get("title") or cleaned.title
