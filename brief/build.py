@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 FORMATS = ("html", "pdf", "json")
 # What a brief shows at most when its audience profile says "all" (0): a week of coverage (hundreds of
 # articles) must stay readable. Every figure and position is still in the facts file.
-SCALE_CAPS = {"max_developments": 40, "max_figures": 60, "max_positions": 60, "max_positions_per_side": 12}
+# Long footnote lists also cost: WeasyPrint lays out a page's footnotes again for each one added.
+SCALE_CAPS = {"max_developments": 40, "max_figures": 40, "max_positions": 40, "max_positions_per_side": 8,
+              "max_notes_per_item": 3}
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "json": ".facts.json"}
 
 
@@ -131,7 +133,8 @@ def profile_limits(profile: Mapping[str, Any]) -> Limits:
         return int(profile.get(name, 0) or 0) or SCALE_CAPS[name]
 
     return Limits(developments=cap("max_developments"), figures=cap("max_figures"),
-                  positions=cap("max_positions"), positions_per_side=cap("max_positions_per_side"))
+                  positions=cap("max_positions"), positions_per_side=cap("max_positions_per_side"),
+                  notes_per_item=cap("max_notes_per_item"))
 
 
 @contextmanager

@@ -41,6 +41,7 @@ class Limits:
     figures: int | None = None
     positions: int | None = None
     positions_per_side: int | None = None
+    notes_per_item: int | None = None  # footnotes shown per item; the facts keep every citation
 
 
 def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience: str = "analyst",
@@ -51,7 +52,7 @@ def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience
     positions = order_positions([p for f in facts for p in f.positions])
     shown_figures = figures[: limits.figures]
     shown_positions = _per_side(positions, limits.positions_per_side)[: limits.positions]
-    notes = _Notes({s.id: s for s in sources})
+    notes = _Notes({s.id: s for s in sources}, limits.notes_per_item)
     return Brief(
         title=title or DEFAULT_TITLE,
         period_start=min((s.published for s in sources if s.published), default=None),
@@ -69,13 +70,14 @@ def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience
 class _Notes:
     """Footnote numbers in order of first call; the same quote of the same source keeps its number."""
 
-    def __init__(self, sources: dict[str, Source]) -> None:
+    def __init__(self, sources: dict[str, Source], per_item: int | None = None) -> None:
         self.sources = sources
+        self.per_item = per_item
         self.numbers: dict[tuple[str, str], int] = {}
         self.notes: list[Note] = []
 
     def item(self, fact: Figure | Position | Development) -> Item:
-        return Item(fact=fact, notes=tuple(self.number(c) for c in fact.citations))
+        return Item(fact=fact, notes=tuple(self.number(c) for c in fact.citations[: self.per_item]))
 
     def number(self, citation: Citation) -> int:
         key = (citation.source, citation.quote)
