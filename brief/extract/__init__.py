@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 EXTRACTOR_VERSION = "1"  # bump when extraction output changes (rule files and extractor code are also hashed)
 BATCH_SIZE = 16  # articles per nlp.pipe batch: news articles are long, larger batches only cost memory
-COMMIT_EVERY = 32  # articles per cache transaction: a killed run keeps all but the last few
+COMMIT_EVERY = BATCH_SIZE  # articles per cache transaction: a killed run keeps all but the last few
 # Pipeline components extraction never reads. Every other component of the sm pipeline is read: tagger and
 # attribute_ruler (pos_), lemmatizer (lemma_), parser (dep_, sentences), ner (ents); senter is off in it.
 UNUSED_COMPONENTS: tuple[str, ...] = ("senter", "textcat", "textcat_multilabel", "entity_linker", "spancat")
