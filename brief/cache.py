@@ -222,5 +222,16 @@ class FactsCache:
         return CacheInfo(self.path, int(count), size)
 
 
+def open_cache(path: Path | None = None) -> FactsCache:
+    """The store for the ``brief cache`` commands: a failure is a user error (one line), not a traceback."""
+    from brief.errors import OutputError
+
+    try:
+        return FactsCache(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise OutputError(f"{path or cache_path()}: cannot open the facts cache ({exc}); "
+                          "set XDG_CACHE_HOME to a writable folder") from None
+
+
 def _files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

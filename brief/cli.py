@@ -154,9 +154,9 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("info")
 def cache_info_cli(as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False) -> None:
     """Show where the facts cache is, how many articles it holds and its size."""
-    from brief.cache import FactsCache
+    from brief.cache import open_cache
 
-    with FactsCache() as cache:
+    with open_cache() as cache:
         info = cache.info()
     data = {"path": str(info.path), "entries": info.entries, "bytes": info.bytes}
     typer.echo(json.dumps(data, indent=2) if as_json else
@@ -166,9 +166,9 @@ def cache_info_cli(as_json: Annotated[bool, typer.Option("--json", help="Print J
 @cache_app.command("clear")
 def cache_clear_cli() -> None:
     """Remove every stored extraction; the next build parses every article again."""
-    from brief.cache import FactsCache
+    from brief.cache import open_cache
 
-    with FactsCache() as cache:
+    with open_cache() as cache:
         removed = cache.clear()
     _stderr(f"brief: removed {removed} cached articles from {cache.path}")
 
