@@ -20,8 +20,8 @@ FORMATS = ("html", "pdf", "json")
 # What a brief shows at most when its audience profile says "all" (0): a week of coverage (hundreds of
 # articles) must stay readable. Every figure and position is still in the facts file.
 # Long footnote lists also cost: WeasyPrint lays out a page's footnotes again for each one added.
-SCALE_CAPS = {"max_developments": 40, "max_figures": 40, "max_positions": 40, "max_positions_per_side": 8,
-              "max_notes_per_item": 3}
+SCALE_CAPS = {"max_developments": 40, "max_figures": 30, "max_positions": 30, "max_positions_per_side": 6,
+              "max_notes_per_item": 2}
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "json": ".facts.json"}
 
 
