@@ -221,3 +221,18 @@ def test_a_sample_of_the_real_corpus_builds_with_every_article(tmp_path: Path) -
     result = build_brief([sample], tmp_path / "out", formats=["json"])
     facts = json.loads((tmp_path / "out" / "brief.facts.json").read_text())
     assert len(facts["sources"]) == len(files) == len(result.facts)
+
+
+def test_the_cli_module_imports_no_heavy_library() -> None:
+    """``brief --help`` stays instant: spaCy, WeasyPrint, Jinja2 and rich load inside the commands."""
+    code = ("import sys, brief, brief.cli; "
+            "print(sorted(m for m in ('spacy', 'weasyprint', 'jinja2', 'rich') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_two_workers_give_the_same_facts_as_one(nlp, seeds: Path) -> None:  # type: ignore[no-untyped-def]
+    from brief.extract import extract
+
+    articles = read_articles([seeds]).articles
+    assert extract(articles, nlp, workers=2, batch_size=1) == extract(articles, nlp, workers=1)
