@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from brief.compose import Limits, compose
 from brief.errors import ConfigError
 from brief.models import ArticleFacts, Brief
 from brief.nlp import DEFAULT_MODEL
 
+if TYPE_CHECKING:
+    from brief.cache import FactsCache
+
 FORMATS = ("html", "pdf", "json")
+# What a brief shows at most when its audience profile says "all" (0): a week of coverage (hundreds of
+# articles) must stay readable. Every figure and position is still in the facts file.
+# Long footnote lists also cost: WeasyPrint lays out a page's footnotes again for each one added.
+SCALE_CAPS = {"max_developments": 40, "max_figures": 30, "max_positions": 30, "max_positions_per_side": 6,
+              "max_notes_per_item": 2}
 SUFFIXES = {"html": ".html", "pdf": ".pdf", "json": ".facts.json"}
 
 
@@ -22,6 +32,7 @@ class BuildResult:
     outputs: dict[str, Path]
     warnings: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)  # articles "cached" and "parsed"
 
 
 @dataclass(frozen=True)
@@ -56,15 +67,20 @@ def build_brief(
     model: str = DEFAULT_MODEL,
     workers: int = 1,
     progress: Progress = Progress(),
+    use_cache: bool = True,
+    cache_file: Path | None = None,
 ) -> BuildResult:
-    """Build the brief of the articles under ``paths`` and write ``out_dir/NAME.{html,pdf,facts.json}``."""
+    """Build the brief of the articles under ``paths`` and write ``out_dir/NAME.{html,pdf,facts.json}``.
+
+    With ``use_cache`` each article's facts are kept in the facts cache (``cache_file``, default in the user
+    cache folder) and a re-run parses only new or changed articles.
+    """
     import time
 
-    from brief.extract import extract
+    from brief.extract import extract_cached
     from brief.extract.figures import kind_labels
     from brief.facts import facts_json
     from brief.ingest import read_articles
-    from brief.nlp import load_nlp
     from brief.output import ensure_dir, write_atomic
     from brief.render import load_audience, render
 
@@ -78,21 +94,18 @@ def build_brief(
     ingested = read_articles(paths)
     timings["ingest"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    nlp = load_nlp(model)
-    timings["load_model"] = time.perf_counter() - clock
+    warnings = list(ingested.warnings)
     clock = time.perf_counter()
     progress.start("Reading articles", len(ingested.articles))
-    facts = tuple(extract(ingested.articles, nlp, workers=workers, progress=progress.advance))
+    with _open_cache(use_cache, cache_file, warnings) as cache:
+        extracted, stats = extract_cached(ingested.articles, model, cache, workers=workers,
+                                          progress=progress.advance)
+    facts = tuple(extracted)
     timings["extract"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     labels = kind_labels()
-    limits = Limits(
-        developments=int(profile.get("max_developments", 0)) or None,
-        figures=int(profile.get("max_figures", 0)) or None,
-        positions=int(profile.get("max_positions", 0)) or None,
-    )
+    limits = profile_limits(profile)
     brief = compose(facts, title=title, audience=audience, limits=limits, labels=labels)
     timings["compose"] = time.perf_counter() - clock
 
@@ -112,4 +125,38 @@ def build_brief(
 
     ensure_dir(out_dir)
     outputs = {fmt: write_atomic(out_dir / f"{name}{SUFFIXES[fmt]}", data) for fmt, data in rendered.items()}
-    return BuildResult(brief=brief, facts=facts, outputs=outputs, warnings=ingested.warnings, timings=timings)
+    return BuildResult(brief=brief, facts=facts, outputs=outputs, warnings=tuple(warnings), timings=timings,
+                       stats={"cached": stats.cached, "parsed": stats.parsed})
+
+
+def profile_limits(profile: Mapping[str, Any]) -> Limits:
+    """The section caps of an audience profile; "0" (all) means the scale cap, so a big run stays readable."""
+    def cap(name: str) -> int:
+        return int(profile.get(name, 0) or 0) or SCALE_CAPS[name]
+
+    return Limits(developments=cap("max_developments"), figures=cap("max_figures"),
+                  positions=cap("max_positions"), positions_per_side=cap("max_positions_per_side"),
+                  notes_per_item=cap("max_notes_per_item"))
+
+
+@contextmanager
+def _open_cache(enabled: bool, path: Path | None, warnings: list[str]) -> Iterator[FactsCache | None]:
+    """The facts cache, or ``None`` when off or unusable (then the run goes on, slower, with a warning)."""
+    if not enabled:
+        yield None
+        return
+    import sqlite3
+
+    from brief.cache import FactsCache, cache_path
+
+    try:
+        cache = FactsCache(path)
+    except (OSError, sqlite3.Error) as exc:
+        warnings.append(f"{path or cache_path()}: facts cache not usable ({exc}); every article is parsed")
+        yield None
+        return
+    try:
+        yield cache
+    finally:
+        warnings.extend(cache.errors)
+        cache.close()

@@ -113,6 +113,7 @@ def build_cli(
                                           help="Write OUT/NAME.eml instead of sending the email.")] = False,
     password_file: Annotated[Optional[Path], typer.Option(help="File holding the SMTP password.")] = None,
     ca_file: Annotated[Optional[Path], typer.Option(help="CA certificate (PEM) of a private mail relay.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; neither read nor write the facts cache.")] = False,
 ) -> None:
     """Build a brief from articles; with --email-to (or --email), send it."""
     from brief.build import build_brief, parse_formats
@@ -135,6 +136,7 @@ def build_cli(
             model=model or settings.get("model") or DEFAULT_MODEL,
             workers=workers,
             progress=progress,
+            use_cache=not no_cache,
         )
     if not quiet:
         for warning in result.warnings:
@@ -149,6 +151,7 @@ def build_cli(
         "outputs": {fmt: str(path) for fmt, path in result.outputs.items()},
         "warnings": list(result.warnings),
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
+        "cache": result.stats,
     }
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
@@ -242,6 +245,33 @@ def templates_init_cli(
     for path in init_audience(name, base, folder, user_dir):
         typer.echo(str(path))
     _stderr(f"brief: build it with: brief build --audience {name} --templates {folder}")
+
+
+cache_app = typer.Typer(help="The facts cache: each article's extraction, reused by later builds.",
+                        no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info_cli(as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False) -> None:
+    """Show where the facts cache is, how many articles it holds and its size."""
+    from brief.cache import open_cache
+
+    with open_cache() as cache:
+        info = cache.info()
+    data = {"path": str(info.path), "entries": info.entries, "bytes": info.bytes}
+    typer.echo(json.dumps(data, indent=2) if as_json else
+               f"{info.path}\n{info.entries} articles, {info.bytes / 1024:.0f} KiB")
+
+
+@cache_app.command("clear")
+def cache_clear_cli() -> None:
+    """Remove every stored extraction; the next build parses every article again."""
+    from brief.cache import open_cache
+
+    with open_cache() as cache:
+        removed = cache.clear()
+    _stderr(f"brief: removed {removed} cached articles from {cache.path}")
 
 
 def main() -> None:

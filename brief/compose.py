@@ -43,6 +43,8 @@ class Limits:
     developments: int | None = None
     figures: int | None = None
     positions: int | None = None
+    positions_per_side: int | None = None
+    notes_per_item: int | None = None  # footnotes shown per item; the facts keep every citation
 
 
 def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience: str = "analyst",
@@ -52,8 +54,8 @@ def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience
     figures = merge_figures([x for f in facts for x in f.figures])
     positions = order_positions([p for f in facts for p in f.positions])
     shown_figures = figures[: limits.figures]
-    shown_positions = positions[: limits.positions]
-    notes = _Notes({s.id: s for s in sources})
+    shown_positions = _per_side(positions, limits.positions_per_side)[: limits.positions]
+    notes = _Notes({s.id: s for s in sources}, limits.notes_per_item)
     return Brief(
         title=title or DEFAULT_TITLE,
         period_start=min((s.published for s in sources if s.published), default=None),
@@ -71,13 +73,14 @@ def compose(facts: Sequence[ArticleFacts], *, title: str | None = None, audience
 class _Notes:
     """Footnote numbers in order of first call; the same quote of the same source keeps its number."""
 
-    def __init__(self, sources: dict[str, Source]) -> None:
+    def __init__(self, sources: dict[str, Source], per_item: int | None = None) -> None:
         self.sources = sources
+        self.per_item = per_item
         self.numbers: dict[tuple[str, str], int] = {}
         self.notes: list[Note] = []
 
     def item(self, fact: Figure | Position | Development) -> Item:
-        return Item(fact=fact, notes=tuple(self.number(c) for c in fact.citations))
+        return Item(fact=fact, notes=tuple(self.number(c) for c in fact.citations[: self.per_item]))
 
     def number(self, citation: Citation) -> int:
         key = (citation.source, citation.quote)
@@ -236,6 +239,19 @@ def _range(claims: list[Figure]) -> tuple[int, int, int]:
         support[f.value] += len({c.source for c in f.citations}) or 1
     best = max(values, key=lambda v: (support[v], v))
     return min(values), best, max(values)
+
+
+def _per_side(positions: list[Position], cap: int | None) -> list[Position]:
+    """The first ``cap`` positions of each side (in the given order), so one side never crowds out the others."""
+    if cap is None:
+        return positions
+    taken: Counter[str | None] = Counter()
+    kept = []
+    for p in positions:
+        taken[p.side] += 1
+        if taken[p.side] <= cap:
+            kept.append(p)
+    return kept
 
 
 def order_positions(positions: list[Position]) -> list[Position]:

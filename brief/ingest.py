@@ -23,6 +23,7 @@ TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown"
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
 READERS: dict[str, str] = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
 MAX_BYTES = 20 * 1024 * 1024
+MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text would fail in the parser, after the slow work
 FRONT_KEYS = {
     "title": "title", "headline": "title",
     "source": "outlet", "outlet": "outlet", "publisher": "outlet", "site": "outlet",
@@ -102,8 +103,13 @@ def read_article(path: Path, source_id: str) -> Article:
     else:
         meta, body = split_front_matter(text)
     cleaned = clean_lines(body, markdown=kind == "markdown")
+    if not cleaned.text.strip() and cleaned.title:  # a headline-only item: the headline is its text
+        cleaned = Cleaned(text=cleaned.title, title=cleaned.title, outlet=cleaned.outlet)
     if not cleaned.text.strip():
         raise SkipFile("no article text in it")
+    if len(cleaned.text) > MAX_CHARS:
+        raise SkipFile(f"its {len(cleaned.text):,} characters of text are more than the {MAX_CHARS:,} one article "
+                       "may have; split it into articles")
     title = meta.get("title") or cleaned.title
     outlet = canonical_outlet(meta.get("outlet") or cleaned.outlet)
     published = parse_date(meta.get("published")) or date_from_name(path.name)
@@ -140,6 +146,11 @@ def decode(raw: bytes, path: Path) -> tuple[str, str | None]:
 
 
 def _detect_encoding(raw: bytes) -> str:
+    sample = raw[:65536]
+    high = sum(1 for b in sample if b >= 0x80)
+    ascii_letters = sum(1 for b in sample if 0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A)
+    if high <= 0.2 * (high + ascii_letters):  # mostly ASCII with a few accents or curly quotes: Western
+        return "cp1252"  # (a detector guesses mac_latin2 or cp1250 for short French or English text)
     try:
         from charset_normalizer import from_bytes
 

