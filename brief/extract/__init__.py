@@ -38,7 +38,7 @@ def extract_doc(doc: Doc, article: Article) -> ArticleFacts:
         source=article.source,
         figures=tuple(find_figures(doc, article, attributions)),
         positions=tuple(find_positions(doc, article, attributions)),
-        developments=tuple(find_developments(doc, article)),
+        developments=tuple(find_developments(doc, article, attributions)),
     )
 
 

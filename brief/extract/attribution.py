@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from brief.extract.text import ents_in, full_text
 from brief.models import Speaker
 from brief.rules import load_rules
 
@@ -101,19 +102,28 @@ def _side_word(text: str) -> str | None:
     """The side named first in ``text`` by a side word ("Russian"), a body ("the Kremlin") or an acronym ("US")."""
     if not text:
         return None
-    people, _, bodies, side_words, acronyms = _actors()
     lowered = text.lower().replace("’", "'")
     best: tuple[int, str] | None = None
-    for table in (side_words, bodies, people):
-        for word, side in table.items():
-            match = re.search(rf"(?<![\w.-]){re.escape(word)}s?(?![\w-])", lowered)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), side)
-    for word, side in acronyms.items():
-        match = re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text)
+    for pattern, sides, case_sensitive in _side_patterns():
+        match = pattern.search(text if case_sensitive else lowered)
         if match and (best is None or match.start() < best[0]):
-            best = (match.start(), side)
+            best = (match.start(), sides[match.group(1)])
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _side_patterns() -> tuple[tuple[re.Pattern[str], dict[str, str], bool], ...]:
+    """One compiled alternation per actor table (longest words first), searched once per text."""
+    people, _, bodies, side_words, acronyms = _actors()
+
+    def alternation(words: dict[str, str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    patterns = [(re.compile(rf"(?<![\w.-])({alternation(table)})s?(?![\w-])"), table, False)
+                for table in (side_words, bodies, people) if table]
+    if acronyms:
+        patterns.append((re.compile(rf"(?<![\w.])({alternation(acronyms)})(?!\w)"), acronyms, True))
+    return tuple(patterns)
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,7 @@ class Mention:
 def person_mentions(doc: Doc) -> list[Mention]:
     """Every PERSON entity with its title: "Kremlin spokesman Dmitry Peskov", "Medinsky, the head of ..."."""
     found = []
-    for ent in doc.ents:
+    for ent in ents_in(doc):
         if ent.label_ != "PERSON":
             continue
         name = HONORIFICS.sub("", _clean_name(ent.text))
@@ -173,13 +183,15 @@ def body_mentions(doc: Doc, rules: SpeechRules, home: str | None) -> list[BodyMe
     proper name whose head is a body noun ("the Auschwitz-Birkenau museum")."""
     found = []
     nouns = rules.body_nouns | rules.generic_bodies
+    org_at = {i: e for e in ents_in(doc) if e.label_ == "ORG" for i in range(e.start, e.end)}
     for chunk in doc.noun_chunks:
         root = chunk.root
-        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start <= root.i < e.end), None)
+        org = org_at.get(root.i)
         if org is None and root.lemma_.lower() in nouns and any(t.pos_ == "PROPN" or t.ent_type_ for t in chunk):
             span = chunk
         else:
-            span = org or next((e for e in chunk.ents if e.label_ == "ORG"), None)
+            inner = (org_at[i] for i in range(chunk.start, chunk.end) if i in org_at)
+            span = org or next((e for e in inner if e.start >= chunk.start and e.end <= chunk.end), None)
         name = _org_name(span.text) if span is not None else ""
         if name[:1].isupper() and not set(name.lower().split()) <= nouns:  # not a bare "Agency"
             found.append(BodyMention(name, _own_side(name, rules, home), chunk.start))
@@ -308,7 +320,7 @@ def attribute_sentences(doc: Doc) -> list[Attribution]:
     sents = list(doc.sents)
     home = lead_side(sents)
     memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home)
-    inside = quoted_mask(doc.text)
+    inside = quoted_mask(full_text(doc))
     found = []
     for sent in sents:
         attribution = attribute(sent, memory, rules, inside)
@@ -325,7 +337,7 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
     subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return
-    person = next((e for e in sent.doc[subject.left_edge.i: subject.right_edge.i + 1].ents
+    person = next((e for e in ents_in(sent.doc[subject.left_edge.i: subject.right_edge.i + 1])
                    if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
     if person is not None:
         memory.person(person.text, _title_of(person), person.start)
@@ -384,8 +396,9 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
               inside: list[bool] | None = None) -> Attribution:
     """The speaker of one sentence from its own words ("X said", "according to X"), or none."""
     rules = rules or speech_rules()
-    inside = inside if inside is not None else quoted_mask(sent.doc.text)
-    quoted = any(ch in sent.text for ch in QUOTE_CHARS)
+    inside = inside if inside is not None else quoted_mask(full_text(sent.doc))
+    text = sent.text
+    quoted = any(ch in text for ch in QUOTE_CHARS)
     outside = [t for t in sent if not inside[t.idx]]
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
         subject = _subject(verb)
@@ -422,7 +435,7 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
     if match is None or inside[sent.start_char + match.start(1)]:
         return None
     span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1), alignment_mode="expand")
-    if span is None or not (any(e.label_ in ("PERSON", "ORG") for e in span.ents) or span.root.pos_ == "PROPN"
+    if span is None or not (any(e.label_ in ("PERSON", "ORG") for e in ents_in(span)) or span.root.pos_ == "PROPN"
                             or span[0].is_title):
         return None
     return _speaker_from(span, memory, rules)
@@ -434,7 +447,7 @@ def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spe
     if colon is None or colon.i == sent.start:
         return None
     span = sent.doc[sent.start:colon.i]
-    if not (any(e.label_ == "PERSON" for e in span.ents) or _people_side(span.text) is not None):
+    if not (any(e.label_ == "PERSON" for e in ents_in(span)) or _people_side(span.text) is not None):
         return None
     return _speaker_from(span, memory, rules)
 
@@ -518,7 +531,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None
-    people = [e for e in span.ents if e.label_ == "PERSON"]
+    people = [e for e in ents_in(span) if e.label_ == "PERSON"]
     lemma = head.lemma_.lower()
     if people:
         person = next((p for p in people if p.start <= head.i < p.end), None)
@@ -570,7 +583,7 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
 
 def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
     """A body or group ("the Kremlin", "Russia's Defense Ministry", "Kremlin officials"); None for "officials"."""
-    named = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")]
+    named = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")]
     text = _actor_text(span)
     lemma = span.root.lemma_.lower()
     side = side_of(text) or next((side_of(e.text) for e in named if side_of(e.text)), None)
@@ -630,7 +643,7 @@ def _quote_runs(sents: list[Span], inside: list[bool]) -> list[list[int]]:
                 current = []
             current.append(i)
             if text[-1] in CLOSING or text.endswith(('."', ',"', '?"', '!"')) or not _still_open(
-                    inside, sent.doc.text, start + len(text)):
+                    inside, full_text(sent.doc), start + len(text)):
                 runs.append(current)
                 current = []
         elif current:

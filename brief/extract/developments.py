@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from brief.extract.attribution import Attribution, attribute_sentences
 from brief.extract.positions import is_party
-from brief.extract.text import cite
+from brief.extract.text import cite, ents_in
 from brief.models import Article, Development
 from brief.rules import load_rules
 
@@ -37,8 +37,10 @@ TAIL = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|claimed|added|stated
                   r"told\s+\w+)(?:\s+on\s+\w+)?\.?$")
 
 
-def find_developments(doc: Doc, article: Article) -> list[Development]:
-    said = dict(zip((s.start for s in doc.sents), attribute_sentences(doc)))
+def find_developments(doc: Doc, article: Article, attributions: list[Attribution] | None = None
+                      ) -> list[Development]:
+    """The article's best few sentences; ``attributions`` (one per sentence) saves attributing them again."""
+    said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc)))
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     title_words = _content(article.source.title or "")
     scored = []
@@ -68,7 +70,7 @@ def find_developments(doc: Doc, article: Article) -> list[Development]:
 
 def _score(sent: Span, index: int, title_words: set[str]) -> float:
     lemmas = {t.lemma_.lower() for t in sent}
-    ents = {e.label_ for e in sent.ents}
+    ents = {e.label_ for e in ents_in(sent)}
     score = 1.5 / (1 + 0.5 * index)
     score += 0.4 * len(lemmas & _event_lemmas())
     score += 0.2 * len(ents & {"GPE", "PERSON", "ORG", "NORP"})

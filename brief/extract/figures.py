@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.extract.attribution import Attribution, side_of
 from brief.extract.numbers import SINGULAR, find_numbers
-from brief.extract.text import cite
+from brief.extract.text import cite, ents_in, full_text
 from brief.models import Article, Figure, Speaker
 from brief.rules import load_rules
 
@@ -113,7 +113,7 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
     last_place: str | None = None
     last_speaker: Speaker | None = None
     for sent, attribution in zip(doc.sents, attributions):
-        if "\n\n" in doc.text[max(sent.start_char - 2, 0):sent.start_char + 1]:
+        if "\n\n" in full_text(doc)[max(sent.start_char - 2, 0):sent.start_char + 1]:
             last_place = None  # a new paragraph: the earlier place no longer carries over
         mentions = sentence_mentions(sent, rules)
         place_here = None
@@ -165,8 +165,8 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
     last = doc[span.end - 1]
     if any(doc[i].ent_type_ in rules.excluded_entities for i in range(span.start, span.end)):
         return True
-    after = doc.text[last.idx + len(last.text):sent.end_char].lower()
-    before = doc.text[sent.start_char:span.start_char].lower().rstrip()
+    after = full_text(doc)[last.idx + len(last.text):sent.end_char].lower()
+    before = full_text(doc)[sent.start_char:span.start_char].lower().rstrip()
     next_word = re.split(r"[\s,.;:()\"“”]+", after.lstrip(" -"), maxsplit=1)[0]
     if next_word in rules.excluded_after or re.match(r"^\s*-?\s*(year|month|week|day|hour)s?\b", after):
         return True
@@ -330,15 +330,15 @@ def _agent(anchor: Token, verb: Token) -> bool:
 def qualifier_of(sent: Span, span: Span, anchor: Token, rules: Rules) -> str:
     """exact, approx, at_least or at_most from the words that stand on this number."""
     doc = sent.doc
-    before = doc.text[max(sent.start_char, span.start_char - 40):span.start_char].lower().rstrip()
+    before = full_text(doc)[max(sent.start_char, span.start_char - 40):span.start_char].lower().rstrip()
     before = re.sub(r"\s+", " ", before)
     for cue, name in rules.qualifiers_before:
         if re.search(rf"(?:^|[^\w]){re.escape(cue)}$", before):
             return name
     end = max(span.end, anchor.i + 1)
-    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):min(sent.end_char, doc[end - 1].idx + 40)].lower()
+    after = full_text(doc)[doc[end - 1].idx + len(doc[end - 1].text):min(sent.end_char, doc[end - 1].idx + 40)].lower()
     after = re.sub(r"\s+", " ", after)
-    number_after = doc.text[span.end_char:min(sent.end_char, span.end_char + 12)].lower()
+    number_after = full_text(doc)[span.end_char:min(sent.end_char, span.end_char + 12)].lower()
     for cue, name in rules.qualifiers_after:
         if after.lstrip().startswith(cue) or number_after.lstrip(" -").startswith(cue.lstrip("-")):
             return name
@@ -348,7 +348,7 @@ def qualifier_of(sent: Span, span: Span, anchor: Token, rules: Rules) -> str:
 def _note(sent: Span, span: Span, rules: Rules) -> str | None:
     """ "subcount" for "including five children", "running total" for counts since a start."""
     doc = sent.doc
-    before = doc.text[max(sent.start_char, span.start_char - 40):span.start_char].lower()
+    before = full_text(doc)[max(sent.start_char, span.start_char - 40):span.start_char].lower()
     if any(re.search(rf"\b{re.escape(cue)}\b[^,;]*$", before) for cue in rules.subcount):
         return "subcount"
     text = sent.text.lower()
@@ -392,7 +392,7 @@ def _places(sent: Span, rules: Rules) -> list[tuple[int, str, int]]:
                 found.append((token.i, doc[start:token.i + 1].text, 0))
                 used.update(range(start, token.i + 1))
                 holders.add(holder)
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC") or ent.start in used:
             continue
         holder = _event_place(ent.root, rules)
@@ -468,7 +468,7 @@ def claimant_fallback(sent: Span, rules: Rules, last: Speaker | None = None) -> 
 def _earlier_body(sent: Span, subject: Token) -> str | None:
     """The last organisation before ``sent`` whose name holds the subject noun ("ministry")."""
     word = subject.lower_
-    for ent in reversed([e for e in sent.doc.ents if e.end <= subject.i and e.label_ == "ORG"]):
+    for ent in reversed([e for e in ents_in(sent.doc) if e.end <= subject.i and e.label_ == "ORG"]):
         if word in ent.text.lower():
             return ent.text
     return None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brief.extract.attribution import QUOTE_CHARS, Attribution, quoted_mask
-from brief.extract.text import cite
+from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
 
@@ -50,7 +50,7 @@ def is_party(speaker: Speaker) -> bool:
 def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Position]:
     """Every attributed sentence that states a stance, in article order."""
     positions: list[Position] = []
-    inside = quoted_mask(doc.text)
+    inside = quoted_mask(full_text(doc))
     for sent, attribution in zip(doc.sents, attributions):
         speaker = attribution.speaker
         if speaker is None or is_news_outlet(speaker) or not _is_statement(sent, attribution) or states_count(sent):
@@ -79,7 +79,7 @@ def is_direct_quote(statement: str, sent: Span, inside: list[bool]) -> bool:
     if at < 0:
         return False
     start = sent.start_char + at
-    chars = [i for i in range(start, start + len(statement)) if not sent.doc.text[i].isspace()]
+    chars = [start + k for k, ch in enumerate(statement) if not ch.isspace()]
     return bool(chars) and all(inside[i] for i in chars)
 
 
