@@ -179,3 +179,27 @@ def test_bad_profiles_are_named(tmp_path: Path, profile: str, expected: str) -> 
 def test_unknown_audience_lists_the_known_ones() -> None:
     with pytest.raises(ConfigError, match="choose one of: analyst, executive, public"):
         load_audience("minister")
+
+
+def test_sources_list_the_cited_ones_by_day_and_count_the_rest() -> None:
+    """A week's brief of hundreds of articles stays readable: the sources section lists the cited ones."""
+    from datetime import date
+
+    from brief.compose import compose
+    from brief.models import ArticleFacts, Citation, Development, Source
+
+    def src(n: int, day: int) -> Source:
+        return Source(f"S{n}", f"a{n}.txt", title=f"Story {n}", outlet="Reuters", published=date(2024, 5, day))
+
+    def dev(n: int) -> Development:
+        text = f"Event number {n} happened."
+        return Development(text, score=n, citations=(Citation(f"S{n}", text, 0, len(text)),))
+
+    facts = [ArticleFacts(src(1, 1), developments=(dev(1),)), ArticleFacts(src(2, 2), developments=(dev(2),)),
+             ArticleFacts(src(3, 2)), ArticleFacts(src(4, 3))]
+    html = render_html(compose(facts), load_audience("analyst"))
+    sources = html.split('<section id="sources">')[1].split("</section>")[0]
+    assert "Story 1" in sources and "Story 2" in sources
+    assert "Story 3" not in sources and "Story 4" not in sources
+    assert '<h3 class="sources-day">2024-05-01</h3>' in sources
+    assert "2 further sources were read" in sources
