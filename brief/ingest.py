@@ -9,8 +9,9 @@ run fails only when no article is left.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -82,11 +83,38 @@ def read_articles(paths: Sequence[Path]) -> Ingested:
             continue
         articles.append(article)
         warnings.extend(article.warnings)
+    articles = drop_shared_lines(articles)
     if not articles:
         where = ", ".join(str(p) for p in paths) or "(no path)"
         reason = "; ".join(warnings) if warnings else "it holds no .txt, .md or .html file"
         raise InputError(f"{where}: no usable article ({reason}); add UTF-8 text or HTML articles")
     return Ingested(tuple(articles), tuple(warnings))
+
+
+SHARED_LINE_ARTICLES = 3  # a headline-like line in this many articles of one run is the site's boilerplate
+
+
+def drop_shared_lines(articles: list[Article]) -> list[Article]:
+    """Drop headline-like lines that stand in several articles of the run ("The Sports Moment: A newsletter
+    for the biggest sports news"): an outlet's promotions, not news. Sentences are never dropped, so copies
+    of one wire story keep their text. Lines go whole, so every kept line stays verbatim."""
+    if len(articles) < SHARED_LINE_ARTICLES:
+        return articles
+    seen: Counter[str] = Counter()
+    for article in articles:
+        seen.update({line.strip() for line in article.text.split("\n") if _headline_like(line.strip())})
+    shared = {line for line, count in seen.items() if count >= SHARED_LINE_ARTICLES}
+    if not shared:
+        return articles
+    kept = []
+    for article in articles:
+        lines = [line for line in article.text.split("\n") if line.strip() not in shared]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+        if not text.strip():
+            continue
+        title = None if article.source.title in shared else article.source.title
+        kept.append(replace(article, text=text, source=replace(article.source, title=title)))
+    return kept
 
 
 class SkipFile(Exception):
@@ -250,7 +278,8 @@ def _nonblank_after(lines: list[str]) -> list[int]:
 def _headline_like(line: str) -> bool:
     """A short line that does not end as a sentence does."""
     words = line.split()
-    return 2 <= len(words) <= 20 and not line.rstrip("”\"’'").endswith((".", "!", "?", ":", ";"))
+    ending = line.rstrip("”\"’'")
+    return 2 <= len(words) <= 20 and not ending.endswith((".", "!", "?", ":", ";", "—", "–", "-"))
 
 
 def _from_html(text: str, path: Path) -> tuple[dict[str, str], str]:

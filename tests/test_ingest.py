@@ -135,3 +135,27 @@ def test_noise_lines_are_dropped_but_a_mid_article_source_line_does_not_end_it()
     assert "The Kremlin denied it." in cleaned.text
     assert "Share on Facebook" not in cleaned.text and "Author:" not in cleaned.text and "***" not in cleaned.text
     assert cleaned.outlet == "Twitter"
+
+
+def test_a_promotion_line_in_several_articles_is_dropped_but_their_sentences_stay(tmp_path: Path) -> None:
+    promo = "The Sports Moment: A newsletter for the biggest sports news"
+    for n in range(3):
+        write(tmp_path, f"{n}.txt", f"Drones hit Odesa on day {n}.\n\n{promo}\n\nThe talks will resume in Istanbul.\n")
+    articles = read_articles([tmp_path]).articles
+    assert len(articles) == 3
+    for article in articles:
+        assert promo not in article.text
+        assert "The talks will resume in Istanbul." in article.text  # a shared sentence is news, kept
+
+
+def test_a_promotion_line_in_two_articles_is_kept(tmp_path: Path) -> None:
+    for n in range(2):
+        write(tmp_path, f"{n}.txt", f"Drones hit Odesa on day {n}.\n\nStrikes on the port\n\nMore text here.\n")
+    assert all("Strikes on the port" in a.text for a in read_articles([tmp_path]).articles)
+
+
+def test_a_dateline_is_not_a_title(tmp_path: Path) -> None:
+    write(tmp_path, "d.txt", "Melbourne, Australia CNN —\n\nUS Secretary of State Antony Blinken said on Friday that "
+                             "an invasion could begin at any time.\n")
+    (article,) = read_articles([tmp_path]).articles
+    assert article.source.title is None
