@@ -155,8 +155,8 @@ SAMPLE: list[Case] = [
      {("killed", 5), ("injured", 18)}, set()),
 ]
 
-# Chosen, not random: the first six are corpus sentences with known misses of round 1 (the seventh is the
-# UNHCR quote of a dev article); the rest are written in the style of news and UN reports for the patterns
+# Chosen, not random: the first six and the last two are corpus sentences (the seventh is the UNHCR quote of a
+# dev article); the rest are written in the style of news and UN reports for the patterns
 # the sample holds few of (partitives, running totals, "X, including Y children", refugees).
 CHOSEN: list[Case] = [
     ("Since Russia invaded Ukraine in February 2022, more than six million people have fled the country and "
@@ -191,6 +191,12 @@ CHOSEN: list[Case] = [
     ("Police detained more than 1,300 people at anti-mobilisation protests across Russia.",
      {("detained", 1300)}, set()),
     ("Only one of the two men survived.", set(), set()),
+    ("One of the rescuers was wounded in the second strike.", {("injured", 1)}, set()),
+    ("As the Ministry notes, the armed conflict waged by Russia has claimed the lives of about 14,000 people, "
+     "injured at least 30,000, including civilians, and forced more than 1.5 million people to flee their homes "
+     "in Crimea and Donbas.", {("killed", 14_000), ("injured", 30_000), ("displaced", 1_500_000)}, set()),
+    ("Russia fired three dozen missiles toward critical infrastructure across Ukraine on Thursday.",
+     {("missiles_launched", 36)}, set()),
 ]
 
 

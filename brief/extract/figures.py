@@ -53,6 +53,7 @@ class Rules:
     excluded_after: frozenset[str]
     excluded_before: tuple[str, ...]
     excluded_entities: frozenset[str]
+    soft_entities: frozenset[str]
     rates: tuple[str, ...]
     supply: frozenset[str]
     qualifiers_before: tuple[tuple[str, str], ...]
@@ -85,7 +86,8 @@ def _rules() -> Rules:
     ex, q = data["exclusions"], data["qualifiers"]
     return Rules(
         kinds=tuple(kinds), excluded_after=frozenset(ex["after"]), excluded_before=tuple(ex["before"]),
-        excluded_entities=frozenset(ex["entities"]), rates=tuple(ex["rates"]),
+        excluded_entities=frozenset(ex["entities"]),
+        soft_entities=frozenset(ex["soft_entities"]), rates=tuple(ex["rates"]),
         supply=frozenset(data["supply"]["verbs"]),
         qualifiers_before=tuple((a, b) for a, b in q["before"]), qualifiers_after=tuple((a, b) for a, b in q["after"]),
         subcount=tuple(data["subcount"]["before"]), totals=tuple(data["totals"]["cues"]),
@@ -180,7 +182,8 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
     """An age, a date, money, a measure, a rate, a model name: not a count."""
     doc = sent.doc
     last = doc[span.end - 1]
-    if any(doc[i].ent_type_ in rules.excluded_entities for i in range(span.start, span.end)):
+    labels = {doc[i].ent_type_ for i in range(span.start, span.end)} & rules.excluded_entities
+    if labels and not (labels <= rules.soft_entities and _stands_on_unit(span, rules)):
         return True
     after = full_text(doc)[last.idx + len(last.text):sent.end_char].lower()
     before = full_text(doc)[sent.start_char:span.start_char].lower().rstrip()
@@ -200,6 +203,11 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
     window = " ".join(t.lower_ for t in doc[max(span.start - 6, sent.start):min(span.end + 8, sent.end)])
     return any(re.search(rf"\b{re.escape(rate)}\b(?!\s+(?:after|before|ago|later|earlier|since))", window)
                for rate in rules.rates)  # "a week after" is a time, not a rate
+
+
+def _stands_on_unit(span: Span, rules: Rules) -> bool:
+    noun = _counted_noun(span)
+    return noun is not None and any(_unit_word(noun) in k.units for k in rules.kinds)
 
 
 def _counted_noun(span: Span) -> Token | None:
