@@ -54,6 +54,8 @@ class Rules:
     excluded_before: tuple[str, ...]
     excluded_entities: frozenset[str]
     soft_entities: frozenset[str]
+    pronoun_one: frozenset[str]
+    role_preps: frozenset[str]
     rates: tuple[str, ...]
     supply: frozenset[str]
     qualifiers_before: tuple[tuple[str, str], ...]
@@ -87,7 +89,8 @@ def _rules() -> Rules:
     return Rules(
         kinds=tuple(kinds), excluded_after=frozenset(ex["after"]), excluded_before=tuple(ex["before"]),
         excluded_entities=frozenset(ex["entities"]),
-        soft_entities=frozenset(ex["soft_entities"]), rates=tuple(ex["rates"]),
+        soft_entities=frozenset(ex["soft_entities"]),
+        pronoun_one=frozenset(ex["pronoun_one"]), role_preps=frozenset(ex["role_preps"]), rates=tuple(ex["rates"]),
         supply=frozenset(data["supply"]["verbs"]),
         qualifiers_before=tuple((a, b) for a, b in q["before"]), qualifiers_after=tuple((a, b) for a, b in q["after"]),
         subcount=tuple(data["subcount"]["before"]), totals=tuple(data["totals"]["cues"]),
@@ -192,6 +195,10 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
         return True
     if before.endswith(rules.excluded_before) or re.search(r"[-/]$", before):
         return True
+    previous = doc[span.start - 1] if span.start > sent.start else None
+    if span.text.lower() == "one" and previous is not None and previous.lower_ in rules.pronoun_one \
+            and previous.dep_ == "det":
+        return True  # "the one who started it", "no one": a pronoun
     if re.match(r"^\s*(?:[-/]\s*\d|%|st\b|nd\b|rd\b|th\b)", after):
         return True  # "70-80", "2/3", "3%": ranges and shares are not counts
     value_text = span.text.replace(",", "")
@@ -284,6 +291,8 @@ def _singular(sent: Span, noun: Token, rules: Rules) -> Mention | None:
     lemma = _unit_word(noun)
     if not any(lemma in k.units for k in kinds) or lemma in ("other", "they", "life", "body", "family"):
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in rules.role_preps:
+        return None  # "died as an infant": a role, not a count
     kind = _kind_of(noun, noun, sent, rules, noun, kinds=kinds)
     if kind is None:
         return None
@@ -401,10 +410,11 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
 
 
 def _lumped(verb: Token) -> bool:
-    """ "killed, injured or captured 5,000 troops": one object shared by verbs of several kinds is a lump."""
+    """ "killed, injured or captured 5,000 troops", "the injury or death of at least one": one count shared by
+    events of several kinds is a lump."""
     chain = [verb.head] if verb.dep_ == "conj" else []
     chain += [c for c in verb.children if c.dep_ == "conj"]
-    return any(c.pos_ == "VERB" and not any(g.dep_ == "dobj" for g in c.children) for c in chain) \
+    return any(c.pos_ in ("VERB", "NOUN", "ADJ") and not any(g.dep_ == "dobj" for g in c.children) for c in chain) \
         and any(c.lower_ == "or" for c in [*verb.children, *verb.head.children])
 
 
