@@ -117,6 +117,14 @@ def test_claimant_from_the_body_named_before(extract_text) -> None:
     assert figure.location == "Moscow"
 
 
+def test_quote_opened_mid_sentence_keeps_the_speaker_of_the_paragraph_before(extract_text) -> None:
+    text = ("In the early days of the war, UNHCR said, \u201cmore than 200,000 refugees per day sought safety across "
+            "borders\u201d.\n\nAt the end of 2022, \u2018\u201811.6 million Ukrainians remained displaced,\u2019\u2019 "
+            "creating the fastest displacement crisis.")
+    figure = next(f for f in extract_text(text).figures if f.value == 11_600_000)
+    assert figure.kind == "displaced" and figure.claimant == "UNHCR"
+
+
 def test_outlet_statement_has_no_claimant(extract_text) -> None:
     (figure,) = extract_text("Three people were killed in Kherson.").figures
     assert figure.claimant is None and figure.location == "Kherson"

@@ -35,6 +35,17 @@ def test_vague_or_not_a_count(text: str) -> None:
     assert parse_number(text) is None
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("killed 70 or 80,000 victims", [70_000, 80_000]),
+    ("one or two million people", [1_000_000, 2_000_000]),
+    ("5 to 6 thousand troops", [5000, 6000]),
+    ("between 3 and 5,000 dead", [3, 5000]),  # only "or" and "to" join a shared scale
+    ("20 or 30 drones", [20, 30]),
+])
+def test_first_number_of_a_pair_takes_the_scale_of_the_second(text: str, values: list[int]) -> None:
+    assert [n.value for n in find_numbers(text)] == values
+
+
 def test_find_numbers_spans_are_verbatim() -> None:
     text = "More than 1, 000 Ukrainians came back and 103 attack drones and four missiles were fired."
     found = find_numbers(text)

@@ -42,6 +42,9 @@ class Kind:
     phrases: tuple[tuple[str, str], ...]
     self_units: frozenset[str]
     weapon: bool
+    people: bool
+    any_noun: bool
+    whole: bool
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class Rules:
     excluded_after: frozenset[str]
     excluded_before: tuple[str, ...]
     excluded_entities: frozenset[str]
+    soft_entities: frozenset[str]
+    pronoun_one: frozenset[str]
+    role_preps: frozenset[str]
     rates: tuple[str, ...]
     supply: frozenset[str]
     qualifiers_before: tuple[tuple[str, str], ...]
@@ -60,6 +66,7 @@ class Rules:
     place_preps: frozenset[str]
     place_speech: frozenset[str]
     attack_verbs: frozenset[str]
+    movers: frozenset[str]
     speech_verbs: frozenset[str]
     relative_days: tuple[tuple[str, int], ...]
 
@@ -76,16 +83,20 @@ def _rules() -> Rules:
         events = [e for e in k["events"] if " " not in e]
         phrases = tuple(tuple(e.split(" ", 1)) for e in k["events"] if " " in e)
         kinds.append(Kind(k["kind"], frozenset(unit_words), frozenset(events), phrases,  # type: ignore[arg-type]
-                          frozenset(k.get("self_units", [])), k.get("units") in ("drones", "missiles")))
+                          frozenset(k.get("self_units", [])), k.get("units") in ("drones", "missiles"),
+                          bool(k.get("people")), bool(k.get("any_noun")), bool(k.get("whole"))))
     ex, q = data["exclusions"], data["qualifiers"]
     return Rules(
         kinds=tuple(kinds), excluded_after=frozenset(ex["after"]), excluded_before=tuple(ex["before"]),
-        excluded_entities=frozenset(ex["entities"]), rates=tuple(ex["rates"]),
+        excluded_entities=frozenset(ex["entities"]),
+        soft_entities=frozenset(ex["soft_entities"]),
+        pronoun_one=frozenset(ex["pronoun_one"]), role_preps=frozenset(ex["role_preps"]), rates=tuple(ex["rates"]),
         supply=frozenset(data["supply"]["verbs"]),
         qualifiers_before=tuple((a, b) for a, b in q["before"]), qualifiers_after=tuple((a, b) for a, b in q["after"]),
         subcount=tuple(data["subcount"]["before"]), totals=tuple(data["totals"]["cues"]),
         place_nouns=frozenset(data["places"]["nouns"]), place_preps=frozenset(data["places"]["preps"]),
         place_speech=frozenset(data["places"]["speech"]), attack_verbs=frozenset(data["places"]["attack"]),
+        movers=frozenset(data["places"]["movers"]),
         speech_verbs=frozenset(data["claimant"]["verbs"]),
         relative_days=tuple((a, int(b)) for a, b in data["dates"]["relative"]),
     )
@@ -121,8 +132,8 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
             place = place_of(sent, mention.anchor, rules) or last_place
             place_here = place_here or place
             speaker = attribution.speaker or claimant_fallback(sent, rules, last_speaker)
-            if speaker is None and sent.text.lstrip()[:1] in QUOTE_OPENERS:
-                speaker = last_speaker  # a quote that runs on from the speaker's earlier sentence
+            if speaker is None and _quoted(sent, doc[mention.anchor].idx):
+                speaker = last_speaker  # a quote of the speaker named before: "UNHCR said ..." then "‘‘11.6 million ...’’"
             figures.append(Figure(
                 kind=mention.kind, value=mention.value, qualifier=mention.qualifier, location=place,
                 date=event_date(sent.text, article.source.published, rules),
@@ -132,6 +143,17 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
         last_place = place_here or first_place(sent, rules) or last_place
         last_speaker = attribution.speaker or last_speaker
     return dedupe(figures)
+
+
+def _quoted(sent: Span, char: int) -> bool:
+    """Whether ``char`` lies inside a quotation: the sentence opens with one, or one opened before ``char``
+    is still open there."""
+    if sent.text.lstrip()[:1] in QUOTE_OPENERS:
+        return True
+    before = full_text(sent.doc)[sent.start_char:char]
+    opened = before.count("“") + before.count("«") + before.count("‘‘")
+    closed = before.count("”") + before.count("»") + before.count("’’")
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
@@ -163,7 +185,8 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
     """An age, a date, money, a measure, a rate, a model name: not a count."""
     doc = sent.doc
     last = doc[span.end - 1]
-    if any(doc[i].ent_type_ in rules.excluded_entities for i in range(span.start, span.end)):
+    labels = {doc[i].ent_type_ for i in range(span.start, span.end)} & rules.excluded_entities
+    if labels and not (labels <= rules.soft_entities and _stands_on_unit(span, rules)):
         return True
     after = full_text(doc)[last.idx + len(last.text):sent.end_char].lower()
     before = full_text(doc)[sent.start_char:span.start_char].lower().rstrip()
@@ -172,6 +195,10 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
         return True
     if before.endswith(rules.excluded_before) or re.search(r"[-/]$", before):
         return True
+    previous = doc[span.start - 1] if span.start > sent.start else None
+    if span.text.lower() == "one" and previous is not None and previous.lower_ in rules.pronoun_one \
+            and previous.dep_ == "det":
+        return True  # "the one who started it", "no one": a pronoun
     if re.match(r"^\s*(?:[-/]\s*\d|%|st\b|nd\b|rd\b|th\b)", after):
         return True  # "70-80", "2/3", "3%": ranges and shares are not counts
     value_text = span.text.replace(",", "")
@@ -181,7 +208,13 @@ def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
             and re.match(r"^\s*[,)]", after):
         return True  # "Mr Zakrzewski, 55, ..." is an age
     window = " ".join(t.lower_ for t in doc[max(span.start - 6, sent.start):min(span.end + 8, sent.end)])
-    return any(re.search(rf"\b{re.escape(rate)}\b", window) for rate in rules.rates)
+    return any(re.search(rf"\b{re.escape(rate)}\b(?!\s+(?:after|before|ago|later|earlier|since))", window)
+               for rate in rules.rates)  # "a week after" is a time, not a rate
+
+
+def _stands_on_unit(span: Span, rules: Rules) -> bool:
+    noun = _counted_noun(span)
+    return noun is not None and any(_unit_word(noun) in k.units for k in rules.kinds)
 
 
 def _counted_noun(span: Span) -> Token | None:
@@ -191,26 +224,65 @@ def _counted_noun(span: Span) -> Token | None:
     if last.dep_ in ("nummod", "quantmod", "amod", "compound") and last.head.pos_ in ("NOUN", "PROPN", "PRON") \
             and last.head.i > last.i:
         return last.head
-    for child in last.children:
+    obj = _part_of(last)
+    if obj is not None and (obj.like_num or obj.pos_ == "NUM"):
+        return _counted_noun(doc[obj.i:obj.i + 1])
+    return obj
+
+
+def _part_of(number: Token) -> Token | None:
+    """What the number is a part of: "91 of its rescuers" → rescuers, "16 of the 36" → 36."""
+    for child in number.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                obj = objects[0]
-                if obj.like_num or obj.pos_ == "NUM":
-                    return _counted_noun(doc[obj.i:obj.i + 1]) or obj
-                return obj
+                return objects[0]
+    return None
+
+
+def _is_whole(number: Token) -> bool:
+    """The M of "N of the M drones": the number, or the noun it stands on, is the object of "of" after a number."""
+    token = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i \
+        and (of.head.like_num or of.head.pos_ == "NUM")
+
+
+def _elided_noun(sent: Span, number: Token, rules: Rules) -> Token | None:
+    """ "shooting down incoming missiles, disabling 16 of the 36": the counted noun left unsaid is the last
+    unit noun before the number."""
+    units = set().union(*(k.units for k in rules.kinds))
+    for token in reversed(sent.doc[sent.start:number.i]):
+        if token.pos_ in ("NOUN", "PROPN") and _unit_word(token) in units:
+            return token
     return None
 
 
 def _mention(sent: Span, span: Span, value: int, rules: Rules) -> Mention | None:
     doc = sent.doc
     number = doc[span.end - 1]
+    part = _part_of(number)
     noun = _counted_noun(span)
     anchor = noun if noun is not None else number
-    kind = _kind_of(anchor, noun, sent, rules, number)
+    if part is not None or _is_whole(number):
+        anchor = number  # the number heads its clause: "disabling 16 of the 36", "29 of the 31 drones"
+        if noun is None:
+            noun = _elided_noun(sent, number, rules)
+    if part is not None and value == 1 and noun is not None and _unit_word(noun) in _weapon_units(rules):
+        return None  # "one of the two missiles launched struck": one of a salvo, not a count of it
+    if _is_whole(number):
+        kind = _whole_kind(noun, rules)
+    else:
+        kind = _kind_of(anchor, noun, sent, rules, number)
     if kind is None:
         return None
     return Mention(kind, value, qualifier_of(sent, span, anchor, rules), anchor.i, _note(sent, span, rules))
+
+
+def _whole_kind(noun: Token | None, rules: Rules) -> str | None:
+    """The kind of M in "N of the M drones": drones that came (launched); the M of people counts nothing."""
+    lemma = _unit_word(noun) if noun is not None else None
+    return next((k.kind for k in rules.kinds if k.whole and lemma in k.units), None)
 
 
 def _singular(sent: Span, noun: Token, rules: Rules) -> Mention | None:
@@ -219,6 +291,8 @@ def _singular(sent: Span, noun: Token, rules: Rules) -> Mention | None:
     lemma = _unit_word(noun)
     if not any(lemma in k.units for k in kinds) or lemma in ("other", "they", "life", "body", "family"):
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in rules.role_preps:
+        return None  # "died as an infant": a role, not a count
     kind = _kind_of(noun, noun, sent, rules, noun, kinds=kinds)
     if kind is None:
         return None
@@ -240,7 +314,7 @@ def _kind_of(anchor: Token, noun: Token | None, sent: Span, rules: Rules, number
     if noun is None:
         candidates = [k for k in candidates if "people" in k.units]  # a number alone counts people
     else:
-        candidates = [k for k in candidates if lemma in k.units or text in k.units]
+        candidates = [k for k in candidates if lemma in k.units or text in k.units or _people_noun(noun, k, rules)]
     if not candidates:
         return None
     best: tuple[int, int, str] | None = None
@@ -249,6 +323,25 @@ def _kind_of(anchor: Token, noun: Token | None, sent: Span, rules: Rules, number
         if distance is not None and (best is None or (distance, order) < best[:2]):
             best = (distance, order, kind.kind)
     return best[2] if best else None
+
+
+def _people_noun(noun: Token, kind: Kind, rules: Rules) -> bool:
+    """A plural nationality counts people ("263 dead Crimeans"); for killed and injured, any plural noun that is
+    not a weapon ("four media professionals had been killed")."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    if kind.people and noun.ent_type_ == "NORP":
+        return True
+    weapons = _weapon_units(rules)
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    return kind.any_noun and noun.pos_ == "NOUN" and _unit_word(noun) not in weapons \
+        and head.dep_ in ("nsubj", "nsubjpass", "dobj")  # who was killed, not "destruction of 890 carriers"
+
+
+def _weapon_units(rules: Rules) -> set[str]:
+    return set().union(*(k.units for k in rules.kinds if k.weapon))
 
 
 def _unit_word(noun: Token) -> str:
@@ -276,33 +369,35 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
         if token.is_punct or token.lower_ in ("and", "or", "but"):
             break
         if _is_event(token, kind) and token.dep_ != "compound":
-            return None if _agent(anchor, token) or _lumped(token) else 0
+            return None if _agent(anchor, token, rules) or _lumped(token) else 0
     # 2. a participle or "among the injured" hanging on the noun
     for child in anchor.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.i > anchor.i and _is_event(child, kind) \
+        between = child.dep_ == "amod" and number.i < child.i < anchor.i  # "263 dead Crimeans"
+        if child.dep_ in ("amod", "acl", "relcl") and (child.i > anchor.i or between) and _is_event(child, kind) \
                 and not any(g.dep_ == "dobj" for g in child.children):
             return 1
         if child.dep_ == "prep" and child.lower_ in ("among",):
             if any(_is_event(g, kind) for g in child.children):
                 return 1
     # 3. up the parse: "people were killed", "launch of 103 drones", "wounding six others"
-    token = anchor
-    for hop in range(MAX_HOPS):
-        if token.head.i == token.i:
-            break
+    token, hop = anchor, 0
+    while hop < MAX_HOPS and token.head.i != token.i:
+        # a step along a list of names costs nothing: "Kumok, and three journalists ... had been detained"
+        lateral = token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN")
         token = token.head
         if kind.weapon and token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in rules.supply:
             return None  # "sending 1,600 missiles": a delivery, not a strike
         if _is_event(token, kind) and token.dep_ != "compound":
-            if _lumped(token) or _agent(anchor, token):
+            if _lumped(token) or _agent(anchor, token, rules):
                 return None
             return 2 + hop
         if any(c.dep_ in ("acomp", "oprd", "xcomp") and _is_event(c, kind) for c in token.children):
             return 2 + hop  # "remained displaced", "left ten people dead"
         if token.pos_ == "VERB" and token.dep_ != "prep":
             break  # the count belongs to the first verb above it ("captured 5,000 troops" is not "killed")
-        if token.pos_ == "VERB" and token.lemma_.lower() in rules.place_speech:
-            break  # a speech verb ends the clause that owns the count
+        if token.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            break  # "twenty people are on the list", a clause of its own
+        hop += 0 if lateral else 1
     # 4. right before: "killing 15", "death toll to 15", "the death of 10 generals"
     start = number.i - (len(number.text) and 0)
     for i in range(start - 1, max(start - 5, sent.start - 1), -1):
@@ -315,16 +410,19 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
 
 
 def _lumped(verb: Token) -> bool:
-    """ "killed, injured or captured 5,000 troops": one object shared by verbs of several kinds is a lump."""
+    """ "killed, injured or captured 5,000 troops", "the injury or death of at least one": one count shared by
+    events of several kinds is a lump."""
     chain = [verb.head] if verb.dep_ == "conj" else []
     chain += [c for c in verb.children if c.dep_ == "conj"]
-    return any(c.pos_ == "VERB" and not any(g.dep_ == "dobj" for g in c.children) for c in chain) \
+    return any(c.pos_ in ("VERB", "NOUN", "ADJ") and not any(g.dep_ == "dobj" for g in c.children) for c in chain) \
         and any(c.lower_ == "or" for c in [*verb.children, *verb.head.children])
 
 
-def _agent(anchor: Token, verb: Token) -> bool:
-    """ "The two released a pact": a count that is the doer of a verb with its own object is not its victim."""
-    return anchor.dep_ == "nsubj" and anchor.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children)
+def _agent(anchor: Token, verb: Token, rules: Rules) -> bool:
+    """ "The two released a pact": a count that is the doer of a verb with its own object is not its victim;
+    but who "fled the country" moved themselves."""
+    return anchor.dep_ == "nsubj" and anchor.head.i == verb.i and any(c.dep_ == "dobj" for c in verb.children) \
+        and verb.lemma_.lower() not in rules.movers
 
 
 def qualifier_of(sent: Span, span: Span, anchor: Token, rules: Rules) -> str:

@@ -7,7 +7,7 @@ Only what a count can be: whole numbers, or a decimal with a scale word ("2.5 mi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -61,7 +61,17 @@ def find_numbers(text: str) -> list[Number]:
         value = _value(match)
         if value is not None:
             found.append(Number(value, match.start(), match.end(), match.group(0)))
-    return found
+    return [_share_scale(text, n, found[i + 1]) if i + 1 < len(found) else n for i, n in enumerate(found)]
+
+
+def _share_scale(text: str, number: Number, following: Number) -> Number:
+    """ "70 or 80,000", "one or two million": the first number takes the scale of the second."""
+    if not re.fullmatch(r"\s*(?:or|to)\s*", text[number.end:following.start]) or not 0 < number.value < 1000:
+        return number
+    scale = 1
+    while number.value * scale * 1000 <= following.value:
+        scale *= 1000
+    return replace(number, value=number.value * scale) if scale > 1 else number
 
 
 def _scale(match: re.Match[str]) -> int:
