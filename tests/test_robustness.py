@@ -179,7 +179,7 @@ def test_a_build_killed_mid_way_leaves_old_outputs_and_a_usable_cache(tmp_path: 
 
     more = tmp_path / "more"
     more.mkdir()
-    sentences = [s for a in read_articles([seeds]).articles for s in a.text.split(". ") if len(s) > 40]
+    sentences = [s.replace("\n", " ") for a in read_articles([seeds]).articles for s in a.text.split(". ") if len(s) > 40]
     for i in range(48):  # new texts, so every one is parsed and stored in batches
         (more / f"{i:03}.txt").write_text(f"Report {i}. " + ". ".join(sentences[i % 7:i % 7 + 6]) + ".\n")
     proc = subprocess.Popen([*build, str(seeds), str(more)], env=env)
