@@ -82,7 +82,7 @@ def build_brief(
     from brief.facts import facts_json
     from brief.ingest import read_articles
     from brief.output import ensure_dir, write_atomic
-    from brief.render import load_audience, render
+    from brief.render import load_audience, render, view
 
     if not name or "/" in name or name.startswith("."):
         raise ConfigError(f"'{name}' is not a usable --name; give a plain file name such as 'today'")
@@ -120,7 +120,7 @@ def build_brief(
         rendered["pdf"] = made.pdf
         progress.advance(1)
     if "json" in formats:
-        rendered["json"] = facts_json(facts, brief)
+        rendered["json"] = facts_json(facts, brief, view(brief, profile, made.dropped))
     timings["render"] = time.perf_counter() - clock
 
     ensure_dir(out_dir)

@@ -1,5 +1,7 @@
-"""The facts file (schema ``brief-facts/1``, see the eval GUIDE): every figure and position found, and the
-developments the brief shows. Deterministic: the same inputs give the same bytes."""
+"""The facts file (schema ``brief-facts/1``, see the eval GUIDE): every figure, position and development
+found; ``"shown": true`` marks the developments the brief displays (an audience shows a few, a brief of
+hundreds of articles caps them; the facts file keeps them all). Deterministic: the same inputs give the
+same bytes."""
 
 from __future__ import annotations
 
@@ -8,30 +10,36 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from brief.compose import merge_figures
+from brief.compose import merge_developments, merge_figures
 from brief.models import ArticleFacts, Brief, Citation, Development, Figure, Position, Source
 
 SCHEMA = "brief-facts/1"
 
 
-def facts_document(facts: Sequence[ArticleFacts], brief: Brief) -> dict[str, Any]:
+def facts_document(facts: Sequence[ArticleFacts], brief: Brief, shown: Brief | None = None) -> dict[str, Any]:
+    """``brief`` is the composed brief; ``shown`` what the audience displays of it (default: all of it)."""
     figures = merge_figures([x for f in facts for x in f.figures])
     positions = [p for f in facts for p in f.positions]
-    developments = [item.fact for item in brief.developments if isinstance(item.fact, Development)]
+    developments = merge_developments([d for f in facts for d in f.developments])
+    displayed = {_quotes(item.fact) for item in (shown or brief).developments}
     return {
         "schema": SCHEMA,
         "title": brief.title,
         "audience": brief.audience,
         "period": {"start": _iso(brief.period_start), "end": _iso(brief.period_end)},
         "sources": [_source(s) for s in brief.sources],
-        "developments": [_development(d) for d in developments],
+        "developments": [{**_development(d), "shown": _quotes(d) in displayed} for d in developments],
         "figures": [_figure(x) for x in figures],
         "positions": [_position(p) for p in positions],
     }
 
 
-def facts_json(facts: Sequence[ArticleFacts], brief: Brief) -> str:
-    return json.dumps(facts_document(facts, brief), ensure_ascii=False, indent=2) + "\n"
+def facts_json(facts: Sequence[ArticleFacts], brief: Brief, shown: Brief | None = None) -> str:
+    return json.dumps(facts_document(facts, brief, shown), ensure_ascii=False, indent=2) + "\n"
+
+
+def _quotes(fact: Development | Figure | Position) -> tuple[tuple[str, str], ...]:
+    return tuple((c.source, c.quote) for c in fact.citations)
 
 
 def _iso(value: date | None) -> str | None:

@@ -84,7 +84,7 @@ def read_articles(paths: Sequence[Path]) -> Ingested:
         articles.append(article)
         warnings.extend(article.warnings)
     articles = drop_shared_lines(articles)
-    if not articles:
+    if not any(a.text.strip() for a in articles):
         where = ", ".join(str(p) for p in paths) or "(no path)"
         reason = "; ".join(warnings) if warnings else "it holds no .txt, .md or .html file"
         raise InputError(f"{where}: no usable article ({reason}); add UTF-8 text or HTML articles")
@@ -110,8 +110,6 @@ def drop_shared_lines(articles: list[Article]) -> list[Article]:
     for article in articles:
         lines = [line for line in article.text.split("\n") if line.strip() not in shared]
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-        if not text.strip():
-            continue
         title = None if article.source.title in shared else article.source.title
         kept.append(replace(article, text=text, source=replace(article.source, title=title)))
     return kept
@@ -134,7 +132,10 @@ def read_article(path: Path, source_id: str) -> Article:
     if not cleaned.text.strip() and cleaned.title:  # a headline-only item: the headline is its text
         cleaned = Cleaned(text=cleaned.title, title=cleaned.title, outlet=cleaned.outlet)
     if not cleaned.text.strip():
-        raise SkipFile("no article text in it")
+        if not body.strip():
+            raise SkipFile("no article text in it")
+        # Only boilerplate (promotions, credit lines): still a source the run read, with nothing to extract.
+        warnings.append(f"{path}: only boilerplate lines (newsletter, terms, credits); nothing to extract from it")
     if len(cleaned.text) > MAX_CHARS:
         raise SkipFile(f"its {len(cleaned.text):,} characters of text are more than the {MAX_CHARS:,} one article "
                        "may have; split it into articles")

@@ -177,3 +177,24 @@ def test_key_figures_low_best_high() -> None:
     (killed,) = key_figures(figures, kind_labels())
     assert (killed.low, killed.best, killed.high) == (5, 5, 7)
     assert killed.label == "Killed" and killed.claims == 5
+
+
+@pytest.mark.parametrize("text", [
+    "The event - called the Holodomor by Ukrainians - killed an estimated five million people.",
+    "During the Second World War the German invaders killed more than three million Belarusians.",
+    "In Syria, more than 300,000 people have died in 10 years of civil war.",
+    "In 1986, 31 people were killed in the disaster.",
+])
+def test_counts_of_another_era_or_war_are_not_figures(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert extract_text(text).figures == ()
+
+
+def test_counts_of_this_war_that_mention_2014_are_figures(extract_text) -> None:  # type: ignore[no-untyped-def]
+    (figure,) = extract_text("Since 2014, more than 14,000 people have been killed in the fighting in Donbas.").figures
+    assert (figure.kind, figure.value) == ("killed", 14000)
+
+
+def test_a_comparison_with_an_earlier_era_keeps_the_figure(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("At the end of 2022, 11.6 million Ukrainians remained displaced, the fastest displacement crisis "
+            "since the Second World War, UNHCR said.")
+    assert [(f.kind, f.value) for f in extract_text(text).figures] == [("displaced", 11600000)]

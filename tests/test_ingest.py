@@ -159,3 +159,22 @@ def test_a_dateline_is_not_a_title(tmp_path: Path) -> None:
                              "an invasion could begin at any time.\n")
     (article,) = read_articles([tmp_path]).articles
     assert article.source.title is None
+
+
+def test_subscription_lines_are_not_article_text() -> None:
+    body = ("Russian forces shelled Kharkiv overnight, the governor said.\n"
+            "By submitting your email, you agree to our Terms of Service and Privacy Policy .\n"
+            "Sign up for CNN's Meanwhile in America newsletter.\n"
+            "Two people were wounded.\n")
+    cleaned = clean_lines(body)
+    assert cleaned.text == "Russian forces shelled Kharkiv overnight, the governor said.\nTwo people were wounded."
+
+
+def test_an_article_of_only_boilerplate_is_still_a_source(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Drones hit Odesa overnight, the governor said.\n")
+    write(tmp_path, "promo.txt", "The Sports Moment: A newsletter for only the biggest sports news\n\n"
+                                 "By submitting your email, you agree to our Terms of Service and Privacy Policy .\n")
+    result = read_articles([tmp_path])
+    assert [Path(a.source.path).name for a in result.articles] == ["a.txt", "promo.txt"]
+    assert result.articles[1].text == ""
+    assert any("promo.txt" in w and "boilerplate" in w for w in result.warnings)

@@ -102,6 +102,29 @@ def _rules() -> Rules:
     )
 
 
+SINCE_THEN = re.compile(r"\b(?:since|after|before)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+                        r"(?:second\s+world\s+war|world\s+war\s+(?:ii|two|2)|wwii|ww2|1[89]\d\d|20[01]\d)\b",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _context() -> tuple[re.Pattern[str], int]:
+    data = load_rules("figures")["context"]
+    words = sorted([*data["history"], *data["elsewhere"]], key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, int(data["before_year"])
+
+
+def about_another_conflict(text: str) -> bool:
+    """The sentence tells of an earlier era ("in 1932", "the Holodomor", "World War II") or another war
+    ("in Syria"): its counts are not this conflict's figures."""
+    pattern, before_year = _context()
+    text = SINCE_THEN.sub(" ", text)  # "the largest since the Second World War" compares, it does not tell of then
+    if pattern.search(text):
+        return True
+    return any(1800 <= int(y) < before_year for y in re.findall(r"(?<!\d)(1[89]\d\d|20[01]\d)(?!\d)", text))
+
+
 def kind_labels() -> dict[str, str]:
     return dict(load_rules("figures")["labels"])
 
@@ -126,6 +149,8 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
     for sent, attribution in zip(doc.sents, attributions):
         if "\n\n" in full_text(doc)[max(sent.start_char - 2, 0):sent.start_char + 1]:
             last_place = None  # a new paragraph: the earlier place no longer carries over
+        if about_another_conflict(sent.text):
+            continue
         mentions = sentence_mentions(sent, rules)
         place_here = None
         for mention in mentions:
