@@ -145,3 +145,52 @@ def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # ty
 ])
 def test_a_full_stop_glued_to_the_next_sentence_ends_one(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
     assert len(list(nlp(text).sents)) == sentences
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a speech verb the parser left without a subject: the name right before it, never the quoted word
+    ("Speaking after new phone talks between Mr Putin and Mr Biden, the Kremlin's top foreign policy advisor "
+     "Yury Ushakov told a conference call: \"Hysteria has reached its peak\" but added that talks would go on.",
+     "Yury Ushakov", "Russia"),
+    # the person's name, not the title and the circumstances after it
+    ("The head of American diplomacy Antony Blinken during the Thursday meeting of the United Nations Security "
+     "Council warned that \"Russia had already taken steps towards the war\".", "Antony Blinken", "United States"),
+    # a name the model tagged as an organisation, in apposition to a role noun
+    ("The Ukrainian president, Volodymyr Zelenskiy, who attended police drills in southern Kherson region, said a "
+     "Russian attack could happen at any time.", "Volodymyr Zelenskiy", "Ukraine"),
+    # the quote the parser hangs on the subject is not part of the name
+    ("“Together with the Education Ministry we have prepared supplements about the genocide to the history "
+     "textbooks,” representative of the General Prosecutor's Office Sergei Shikunets said.", "Sergei Shikunets", None),
+    # a role noun with a trailing clause refers back to the person, never names the clause
+    ("Olaf Scholz met the Chinese leader in Beijing on Tuesday.\n\nThe Chancellor in his preliminary remarks "
+     "before talking to the XI pointed out that the war has \"a very significant negative impact on security\".",
+     "Scholz", "Germany"),
+    # the side of an ambassador is the country he serves, not the one he is posted to
+    ("Russia's ambassador to the US Anatoly Antonov has rejected the accusation of war crimes.",
+     "Anatoly Antonov", "Russia"),
+])
+def test_speaker_is_a_name_never_a_clause_or_a_quoted_word(nlp, text: str, name: str, side: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a surname the model did not tag as a person takes the full name and side of the article's person
+    ("Juri Ratas, chairman of the Estonian parliament, spoke at a briefing in Kyiv.\n\n"
+     "\"Invasion of an independent country is a gross violation of international law,\" Ratas said.",
+     "Juri Ratas", "Estonia"),
+    # a first name alone refers to the article's person of that first name
+    ("Paweł Zalewski, a Polish member of parliament, spoke to Gazeta.pl on Monday.\n\n"
+     "The European Union is based on the independence of the judiciary - said Paweł.", "Paweł Zalewski", "Poland"),
+])
+def test_first_name_or_surname_of_the_articles_people(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+@pytest.mark.parametrize("text, side", [
+    # a department of a state speaks for the state, never for the department's own name
+    ("Belarus marked the anniversary of the liberation on Monday.\n\nSergei Shikunets, Deputy Head of the "
+     "Department for Supervision of the Prosecutor General's Office, said the investigation of the case continues.",
+     "Belarus"),
+])
+def test_a_state_department_is_never_a_side(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1][1] == side
