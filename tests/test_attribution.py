@@ -194,3 +194,26 @@ def test_first_name_or_surname_of_the_articles_people(nlp, text: str, name: str,
 ])
 def test_a_state_department_is_never_a_side(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1][1] == side
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # office words the model took into the name are its title
+    ("Chancellor Olaf Scholz also appealed to Russia for a de-escalation of tension.", "Olaf Scholz", "Germany"),
+    # a pronoun with a quote mark glued to it is still a pronoun, never a name
+    ("Olaf Scholz spoke in Berlin on Sunday.\n\n\"He emphasized that the Germans supported Ukraine with economic "
+     "assistance, \"and they will continue to do it\".", "Scholz", "Germany"),
+])
+def test_a_name_without_office_words_or_quote_marks(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(nlp, text)[-1]
+    assert found[0] is not None and found[0].endswith(name) and not found[0].startswith(("Chancellor", "He", '"'))
+    assert found[1] == side
+
+
+@pytest.mark.parametrize("name, title, side", [
+    # the place an expert studies or a correspondent reports from is not the side they speak for
+    ("Anatol Lieven", "an academic and Ukraine specialist", None),
+    ("David Satter", "Russian scholar and former Moscow correspondent", None),
+    ("Jane Roe", "Russian Foreign Ministry spokeswoman", "Russia"),
+])
+def test_a_topic_is_not_a_side(name: str, title: str, side: str | None) -> None:
+    assert side_of(name, title) == side

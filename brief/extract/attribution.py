@@ -57,6 +57,8 @@ class SpeechRules:
     government_nouns: frozenset[str]
     generic_bodies: frozenset[str]
     name_preps: frozenset[str]
+    name_titles: frozenset[str]
+    topic_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +68,8 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["person_pronouns"]), frozenset(r["body_pronouns"]),
                        frozenset(r["quoted_pronouns"]), frozenset(r["roles"]), frozenset(r["group_roles"]),
                        frozenset(r["documents"]), frozenset(r["body_nouns"]), frozenset(r["government_nouns"]),
-                       frozenset(r["generic_bodies"]), frozenset(r["name_preps"]))
+                       frozenset(r["generic_bodies"]), frozenset(r["name_preps"]),
+                       frozenset(r["name_titles"]), frozenset(r["topic_roles"]))
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +99,18 @@ def side_of(name: str, title: str | None = None) -> str | None:
     if words and 1 <= len(words) <= 3 and words[-1] in surnames and words[0][:1].isalpha():
         if len(words) == 1 or name.strip()[:1].isupper():
             return surnames[words[-1]]
-    return _side_word(title or "") or _side_word(name)
+    return _side_word(_without_topics(title or "")) or _side_word(name)
+
+
+def _without_topics(title: str) -> str:
+    """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist"."""
+    return _topic_pattern().sub(r"\1", title) if title else title
+
+
+@lru_cache(maxsize=1)
+def _topic_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(speech_rules().topic_roles, key=len, reverse=True))
+    return re.compile(rf"[\w'’.-]+\s+((?:{nouns})s?)\b", re.I)
 
 
 def _side_word(text: str) -> str | None:
@@ -142,10 +156,10 @@ def person_mentions(doc: Doc) -> list[Mention]:
     for ent in ents_in(doc):
         if ent.label_ != "PERSON":
             continue
-        name = HONORIFICS.sub("", _clean_name(ent.text))
+        name, office = _without_office(HONORIFICS.sub("", _clean_name(ent.text)))
         if not name or not any(ch.isupper() for ch in name[:1]):
             continue
-        found.append(Mention(name, _title_of(ent), ent.start))
+        found.append(Mention(name, _title_of(ent) or office, ent.start))
     return found
 
 
@@ -256,14 +270,15 @@ class SpeakerMemory:
 
     def person(self, name: str, title: str | None, at: int) -> Speaker:
         """A speaker for a person named ``name`` at token ``at``: the fullest earlier name, the best title."""
-        name = HONORIFICS.sub("", _clean_name(name))
+        name, office = _without_office(HONORIFICS.sub("", _clean_name(name)))
+        title = title or office
         if len(name.split()) == 1:
             name = self.known(name) or name
         full, titles = self._fuller(name, at)
         title = title or next((t for t in titles if t), None)
         side = side_of(full, title) or side_of(name, title)
         for other in titles:
-            side = side or _side_word(other or "")
+            side = side or _side_word(_without_topics(other or ""))
         for other in [title, *titles]:
             side = side or self._employer_side(other, at)
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
@@ -324,6 +339,16 @@ class SpeakerMemory:
 
     def last(self) -> Speaker | None:
         return self.named[-1] if self.named else None
+
+
+def _without_office(name: str) -> tuple[str, str | None]:
+    """ "Chancellor Olaf Scholz" → ("Olaf Scholz", "Chancellor"): office words in front of a name are its title."""
+    words = name.split()
+    titles = speech_rules().name_titles
+    cut = 0
+    while cut < len(words) - 1 and (words[cut].lower() in titles or words[cut].lower().rstrip(".") in titles):
+        cut += 1
+    return " ".join(words[cut:]), " ".join(words[:cut]) or None
 
 
 def _looks_like_name(words: list[str]) -> bool:
@@ -575,7 +600,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     if not len(span):
         return None
     head = span.root
-    word = head.lower_
+    word = head.lower_.strip(QUOTE_CHARS)  # '"He' when the tokenizer glues a quote mark to the word
     if word in rules.quoted_pronouns:
         return None
     if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
@@ -599,8 +624,9 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return _role(span, lemma, memory)
     if lemma in rules.group_roles and span[0].lower_ == "the" and _side_word(span.text) is None:
         return memory.last_body()  # "the officials said" after "senior DIA officials said"
-    if len((memory.known(span.text) or "").split()) > 1:
-        return memory.person(span.text, None, span.start)  # "Ratas said", the model calling him an organisation
+    name, office = _without_office(_actor_text(span))
+    if len((memory.known(name) or "").split()) > 1 or office and _people_side(name) is not None:
+        return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
     if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
     if not (head.ent_type_ or lemma in rules.body_nouns or lemma in rules.group_roles):
