@@ -217,3 +217,18 @@ def test_a_name_without_office_words_or_quote_marks(nlp, text: str, name: str, s
 ])
 def test_a_topic_is_not_a_side(name: str, title: str, side: str | None) -> None:
     assert side_of(name, title) == side
+
+
+@pytest.mark.parametrize("text, name", [
+    # an outlet's reporter relays the words of the source "according to" names
+    ("That's according to a local war correspondent, Remus Cernea, who spoke at the Black Sea Security Forum, "
+     "an Ukrinform correspondent reports.", "Remus Cernea"),
+    ("According to Anatol Lieven, an academic and Ukraine specialist, this is the most dangerous crisis in the "
+     "world today, a Reuters correspondent reported.", "Anatol Lieven"),
+])
+def test_a_reporter_relays_the_source_according_to_names(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1][0] == name
+
+
+def test_a_place_two_words_before_a_topic_noun_is_not_a_side() -> None:
+    assert side_of("Jane Roe", "a Ukraine war reporter for the weekly") is None

@@ -59,6 +59,7 @@ class SpeechRules:
     name_preps: frozenset[str]
     name_titles: frozenset[str]
     topic_roles: frozenset[str]
+    news_agencies: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["quoted_pronouns"]), frozenset(r["roles"]), frozenset(r["group_roles"]),
                        frozenset(r["documents"]), frozenset(r["body_nouns"]), frozenset(r["government_nouns"]),
                        frozenset(r["generic_bodies"]), frozenset(r["name_preps"]),
-                       frozenset(r["name_titles"]), frozenset(r["topic_roles"]))
+                       frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
+                       frozenset(r["news_agencies"]))
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +111,9 @@ def _without_topics(title: str) -> str:
 
 @lru_cache(maxsize=1)
 def _topic_pattern() -> re.Pattern[str]:
+    """Up to two words before a topic noun: "Ukraine specialist", "a Ukraine war reporter"."""
     nouns = "|".join(sorted(speech_rules().topic_roles, key=len, reverse=True))
-    return re.compile(rf"[\w'’.-]+\s+((?:{nouns})s?)\b", re.I)
+    return re.compile(rf"(?:[\w'’.-]+\s+){{1,2}}((?:{nouns})s?)\b", re.I)
 
 
 def _side_word(text: str) -> str | None:
@@ -450,6 +453,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     text = sent.text
     quoted = any(ch in text for ch in QUOTE_CHARS)
     outside = [t for t in sent if not inside[t.idx]]
+    reporter = None  # "According to Remus Cernea, ..., an Ukrinform correspondent reports": the source speaks
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
         subject = _subject(verb)
         if subject is not None and _quoted_word(subject, inside):
@@ -459,8 +463,11 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
             continue
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
-            return Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
-    dashed = _dash_speaker(sent, memory, rules, inside) or _colon_speaker(sent, memory, rules)
+            reporter = Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
+            if not _reports_for_others(speaker, rules):
+                return reporter
+            break
+    dashed = None if reporter else _dash_speaker(sent, memory, rules, inside) or _colon_speaker(sent, memory, rules)
     if dashed is not None:
         return Attribution(dashed, "—", quoted)
     lowered = sent.text.lower()
@@ -475,7 +482,13 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
             return Attribution(speaker, phrase, quoted)
-    return Attribution(None, None, quoted)
+    return reporter or Attribution(None, None, quoted)
+
+
+def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
+    """A news outlet or its reporter ("Reuters", "an Ukrinform correspondent"): it relays a source's words."""
+    words = re.sub(r"^(?:the|an?)\s+", "", speaker.name.lower()).split()
+    return bool(words) and (" ".join(words) in rules.news_agencies or words[0] in rules.news_agencies)
 
 
 DASH_TAIL = re.compile(r"(?:^|\s)[—–-]{1,2}\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
@@ -592,6 +605,10 @@ def _phrase_after(after: Span) -> Span:
     end = after.start
     while end < after.end and not (doc[end].is_punct and doc[end].text in ",.;:!?") :
         end += 1
+    if end + 1 < after.end and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "B":
+        end += 1  # "according to a local war correspondent, Remus Cernea, ...": the name in apposition
+        while end < after.end and doc[end].ent_type_ == "PERSON":
+            end += 1
     return doc[after.start:end]
 
 
