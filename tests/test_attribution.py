@@ -232,3 +232,23 @@ def test_a_reporter_relays_the_source_according_to_names(nlp, text: str, name: s
 
 def test_a_place_two_words_before_a_topic_noun_is_not_a_side() -> None:
     assert side_of("Jane Roe", "a Ukraine war reporter for the weekly") is None
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # an inverted speech verb after a dash names its speaker after it
+    ("Jake Sullivan spoke on Friday.\n\nConcessions will also come from the West - said on TVN24 Dr. Adam Eberhardt, "
+     "director of the Eastern Studies Center.", "Adam Eberhardt", None),
+    # a caption "X on the crisis in Ukraine" is not X's title, a long quote after a name is not either
+    ("It is much easier to introduce tanks than to occupy a state - said Dr. Adam Eberhardt from the Center for "
+     "Eastern Studies in an interview.In his opinion, \"a full-scale invasion of Eastern Ukraine is less likely.\"\n\n"
+     "Adam Eberhardt on the possible development of the crisis in Ukraine\n\n"
+     "A gradual increase in pressure is the safest action for the Kremlin - Eberhardt said.", "Adam Eberhardt", None),
+])
+def test_an_inverted_speaker_and_a_title_that_is_not_a_topic(nlp, text: str, name: str, side: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+def test_where_it_was_said_is_not_who_said_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"I am still calling Russia to get involved in negotiations and avoid a reckless invasion,\" wrote on "
+            "Twitter the head of the British government.")
+    assert all(name != "Twitter" for name, _ in speakers(nlp, text))

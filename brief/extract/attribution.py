@@ -175,8 +175,9 @@ def _title_of(ent: Span) -> str | None:
     if left < ent.start and doc[left:ent.start].text.strip():
         parts.append(re.split(f"[{QUOTE_CHARS}]", doc[left:ent.start].text)[-1])  # not the quote before it
     for child in root.children:
-        if child.dep_ in ("appos", "prep") and child.i >= ent.end:
-            parts.append(doc[child.left_edge.i:child.right_edge.i + 1].text)
+        if child.i >= ent.end and (child.dep_ == "appos" or child.dep_ == "prep"
+                                   and child.lower_ in speech_rules().name_preps):  # "X of ...", not "X on the crisis"
+            parts.append(TITLE_END.split(doc[child.left_edge.i:child.right_edge.i + 1].text)[0])
     # the noun the name stands for comes first: in "Russia's ambassador to the US Anatoly Antonov" the side is
     # Russia's, "the US" is where he serves
     if root.dep_ == "appos" and root.head.i < ent.start:
@@ -363,6 +364,10 @@ def _is_person(speaker: Speaker) -> bool:
     return speaker.title != BODY
 
 
+# a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
+# director of the organization "Reporters without borders")
+TITLE_END = re.compile(rf"\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
+NAME_AFTER = 5  # tokens between an inverted speech verb and the name it introduces ("said on TVN24 Dr. X")
 TITLE_SPAN = 30  # tokens after a name that an appositive title naming the person's employer may run over
 BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
 
@@ -459,9 +464,10 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         if subject is not None and _quoted_word(subject, inside):
             continue  # "told a conference call: “Hysteria has reached its peak” but added": quoted words never speak
         span = _subject_span(subject, rules, inside) if subject is not None else _name_before(verb)
-        if span is None:
-            continue
-        speaker = _speaker_from(span, memory, rules)
+        speaker = _speaker_from(span, memory, rules) if span is not None else None
+        after = _name_after(verb, inside) if speaker is None else None
+        if after is not None:  # "Concessions, also from the West - said on TVN24 Dr. Adam Eberhardt"
+            speaker = _speaker_from(after, memory, rules)
         if speaker is not None:
             reporter = Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
             if not _reports_for_others(speaker, rules):
@@ -576,6 +582,24 @@ def _name_before(verb: Token) -> Span | None:
     while at > 0 and verb.doc[at - 1].pos_ == "ADV":
         at -= 1
     return next((e for e in ents_in(verb.sent) if e.label_ == "PERSON" and e.end == at), None)
+
+
+def _name_after(verb: Token, inside: list[bool]) -> Span | None:
+    """The person an inverted speech verb names after it ("- said on TVN24 Dr. Adam Eberhardt, director of ...",
+    "”, said student Maria Shcherbenko"): only right after a quote, a dash or a comma, never "officials said X"."""
+    if verb.i == verb.sent.start or not verb.doc[verb.i - 1].is_punct:
+        return None
+    for ent in ents_in(verb.sent):
+        if ent.label_ != "PERSON" or ent.start <= verb.i or ent.start - verb.i > NAME_AFTER:
+            continue
+        if verb.doc[ent.start - 1].pos_ == "ADP":
+            return None  # "wrote on Twitter": where it was said, not who
+        between = verb.doc[verb.i + 1: ent.start]
+        if all(t.pos_ in ("ADP", "PROPN", "DET", "NOUN") or t.text == "." for t in between) and \
+                not _quoted_word(ent[0], inside):
+            return ent
+        return None
+    return None
 
 
 def _subject_span(subject: Token, rules: SpeechRules, inside: list[bool]) -> Span:
@@ -823,5 +847,7 @@ def _bare_attribution(sent: Span, attribution: Attribution) -> bool:
 
 
 def _clean_name(name: str) -> str:
+    """A name without a possessive, quote marks, and what a spaced dash glued before it ("Kremlin - Eberhardt")."""
+    name = re.split(r"\s[-–—]\s", name.strip())[-1]
     name = re.sub(r"[’']s?$", "", name.strip())
     return name.strip(" ,.;:\"“”«»—–-").strip()
