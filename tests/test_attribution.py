@@ -252,3 +252,14 @@ def test_where_it_was_said_is_not_who_said_it(nlp) -> None:  # type: ignore[no-u
     text = ("\"I am still calling Russia to get involved in negotiations and avoid a reckless invasion,\" wrote on "
             "Twitter the head of the British government.")
     assert all(name != "Twitter" for name, _ in speakers(nlp, text))
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a relative clause that says what the person was: their title
+    ("Daniel Russel, who served as a high-ranking American diplomat for East Asia, called the talks a failure.",
+     "Daniel Russel", "United States"),
+    # a UN agency speaks for the United Nations, never for its own name
+    ("The WFP said that the war in Ukraine has pushed food prices to record levels.", "WFP", "United Nations"),
+])
+def test_side_from_a_relative_clause_or_a_un_agency(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)

@@ -178,6 +178,10 @@ def _title_of(ent: Span) -> str | None:
         if child.i >= ent.end and (child.dep_ == "appos" or child.dep_ == "prep"
                                    and child.lower_ in speech_rules().name_preps):  # "X of ...", not "X on the crisis"
             parts.append(TITLE_END.split(doc[child.left_edge.i:child.right_edge.i + 1].text)[0])
+        if child.i >= ent.end and child.dep_ == "relcl" and child.lemma_ in ("serve", "be", "work"):
+            role = next((c for c in child.children if c.dep_ in ("prep", "attr") and c.i > child.i), None)
+            if role is not None:  # "Daniel Russel, who served as a high-ranking American diplomat for East Asia"
+                parts.append(TITLE_END.split(doc[role.left_edge.i:role.right_edge.i + 1].text)[0])
     # the noun the name stands for comes first: in "Russia's ambassador to the US Anatoly Antonov" the side is
     # Russia's, "the US" is where he serves
     if root.dep_ == "appos" and root.head.i < ent.start:
