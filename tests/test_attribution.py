@@ -145,3 +145,121 @@ def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # ty
 ])
 def test_a_full_stop_glued_to_the_next_sentence_ends_one(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
     assert len(list(nlp(text).sents)) == sentences
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a speech verb the parser left without a subject: the name right before it, never the quoted word
+    ("Speaking after new phone talks between Mr Putin and Mr Biden, the Kremlin's top foreign policy advisor "
+     "Yury Ushakov told a conference call: \"Hysteria has reached its peak\" but added that talks would go on.",
+     "Yury Ushakov", "Russia"),
+    # the person's name, not the title and the circumstances after it
+    ("The head of American diplomacy Antony Blinken during the Thursday meeting of the United Nations Security "
+     "Council warned that \"Russia had already taken steps towards the war\".", "Antony Blinken", "United States"),
+    # a name the model tagged as an organisation, in apposition to a role noun
+    ("The Ukrainian president, Volodymyr Zelenskiy, who attended police drills in southern Kherson region, said a "
+     "Russian attack could happen at any time.", "Volodymyr Zelenskiy", "Ukraine"),
+    # the quote the parser hangs on the subject is not part of the name
+    ("“Together with the Education Ministry we have prepared supplements about the genocide to the history "
+     "textbooks,” representative of the General Prosecutor's Office Sergei Shikunets said.", "Sergei Shikunets", None),
+    # a role noun with a trailing clause refers back to the person, never names the clause
+    ("Olaf Scholz met the Chinese leader in Beijing on Tuesday.\n\nThe Chancellor in his preliminary remarks "
+     "before talking to the XI pointed out that the war has \"a very significant negative impact on security\".",
+     "Scholz", "Germany"),
+    # the side of an ambassador is the country he serves, not the one he is posted to
+    ("Russia's ambassador to the US Anatoly Antonov has rejected the accusation of war crimes.",
+     "Anatoly Antonov", "Russia"),
+])
+def test_speaker_is_a_name_never_a_clause_or_a_quoted_word(nlp, text: str, name: str, side: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a surname the model did not tag as a person takes the full name and side of the article's person
+    ("Juri Ratas, chairman of the Estonian parliament, spoke at a briefing in Kyiv.\n\n"
+     "\"Invasion of an independent country is a gross violation of international law,\" Ratas said.",
+     "Juri Ratas", "Estonia"),
+    # a first name alone refers to the article's person of that first name
+    ("Paweł Zalewski, a Polish member of parliament, spoke to Gazeta.pl on Monday.\n\n"
+     "The European Union is based on the independence of the judiciary - said Paweł.", "Paweł Zalewski", "Poland"),
+])
+def test_first_name_or_surname_of_the_articles_people(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+@pytest.mark.parametrize("text, side", [
+    # a department of a state speaks for the state, never for the department's own name
+    ("Belarus marked the anniversary of the liberation on Monday.\n\nSergei Shikunets, Deputy Head of the "
+     "Department for Supervision of the Prosecutor General's Office, said the investigation of the case continues.",
+     "Belarus"),
+])
+def test_a_state_department_is_never_a_side(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1][1] == side
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # office words the model took into the name are its title
+    ("Chancellor Olaf Scholz also appealed to Russia for a de-escalation of tension.", "Olaf Scholz", "Germany"),
+    # a pronoun with a quote mark glued to it is still a pronoun, never a name
+    ("Olaf Scholz spoke in Berlin on Sunday.\n\n\"He emphasized that the Germans supported Ukraine with economic "
+     "assistance, \"and they will continue to do it\".", "Scholz", "Germany"),
+])
+def test_a_name_without_office_words_or_quote_marks(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(nlp, text)[-1]
+    assert found[0] is not None and found[0].endswith(name) and not found[0].startswith(("Chancellor", "He", '"'))
+    assert found[1] == side
+
+
+@pytest.mark.parametrize("name, title, side", [
+    # the place an expert studies or a correspondent reports from is not the side they speak for
+    ("Anatol Lieven", "an academic and Ukraine specialist", None),
+    ("David Satter", "Russian scholar and former Moscow correspondent", None),
+    ("Jane Roe", "Russian Foreign Ministry spokeswoman", "Russia"),
+])
+def test_a_topic_is_not_a_side(name: str, title: str, side: str | None) -> None:
+    assert side_of(name, title) == side
+
+
+@pytest.mark.parametrize("text, name", [
+    # an outlet's reporter relays the words of the source "according to" names
+    ("That's according to a local war correspondent, Remus Cernea, who spoke at the Black Sea Security Forum, "
+     "an Ukrinform correspondent reports.", "Remus Cernea"),
+    ("According to Anatol Lieven, an academic and Ukraine specialist, this is the most dangerous crisis in the "
+     "world today, a Reuters correspondent reported.", "Anatol Lieven"),
+])
+def test_a_reporter_relays_the_source_according_to_names(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1][0] == name
+
+
+def test_a_place_two_words_before_a_topic_noun_is_not_a_side() -> None:
+    assert side_of("Jane Roe", "a Ukraine war reporter for the weekly") is None
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # an inverted speech verb after a dash names its speaker after it
+    ("Jake Sullivan spoke on Friday.\n\nConcessions will also come from the West - said on TVN24 Dr. Adam Eberhardt, "
+     "director of the Eastern Studies Center.", "Adam Eberhardt", None),
+    # a caption "X on the crisis in Ukraine" is not X's title, a long quote after a name is not either
+    ("It is much easier to introduce tanks than to occupy a state - said Dr. Adam Eberhardt from the Center for "
+     "Eastern Studies in an interview.In his opinion, \"a full-scale invasion of Eastern Ukraine is less likely.\"\n\n"
+     "Adam Eberhardt on the possible development of the crisis in Ukraine\n\n"
+     "A gradual increase in pressure is the safest action for the Kremlin - Eberhardt said.", "Adam Eberhardt", None),
+])
+def test_an_inverted_speaker_and_a_title_that_is_not_a_topic(nlp, text: str, name: str, side: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)
+
+
+def test_where_it_was_said_is_not_who_said_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"I am still calling Russia to get involved in negotiations and avoid a reckless invasion,\" wrote on "
+            "Twitter the head of the British government.")
+    assert all(name != "Twitter" for name, _ in speakers(nlp, text))
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a relative clause that says what the person was: their title
+    ("Daniel Russel, who served as a high-ranking American diplomat for East Asia, called the talks a failure.",
+     "Daniel Russel", "United States"),
+    # a UN agency speaks for the United Nations, never for its own name
+    ("The WFP said that the war in Ukraine has pushed food prices to record levels.", "WFP", "United Nations"),
+])
+def test_side_from_a_relative_clause_or_a_un_agency(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == (name, side)

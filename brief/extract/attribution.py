@@ -56,6 +56,10 @@ class SpeechRules:
     body_nouns: frozenset[str]
     government_nouns: frozenset[str]
     generic_bodies: frozenset[str]
+    name_preps: frozenset[str]
+    name_titles: frozenset[str]
+    topic_roles: frozenset[str]
+    news_agencies: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +69,9 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["person_pronouns"]), frozenset(r["body_pronouns"]),
                        frozenset(r["quoted_pronouns"]), frozenset(r["roles"]), frozenset(r["group_roles"]),
                        frozenset(r["documents"]), frozenset(r["body_nouns"]), frozenset(r["government_nouns"]),
-                       frozenset(r["generic_bodies"]))
+                       frozenset(r["generic_bodies"]), frozenset(r["name_preps"]),
+                       frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
+                       frozenset(r["news_agencies"]))
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +101,19 @@ def side_of(name: str, title: str | None = None) -> str | None:
     if words and 1 <= len(words) <= 3 and words[-1] in surnames and words[0][:1].isalpha():
         if len(words) == 1 or name.strip()[:1].isupper():
             return surnames[words[-1]]
-    return _side_word(title or "") or _side_word(name)
+    return _side_word(_without_topics(title or "")) or _side_word(name)
+
+
+def _without_topics(title: str) -> str:
+    """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist"."""
+    return _topic_pattern().sub(r"\1", title) if title else title
+
+
+@lru_cache(maxsize=1)
+def _topic_pattern() -> re.Pattern[str]:
+    """Up to two words before a topic noun: "Ukraine specialist", "a Ukraine war reporter"."""
+    nouns = "|".join(sorted(speech_rules().topic_roles, key=len, reverse=True))
+    return re.compile(rf"(?:[\w'’.-]+\s+){{1,2}}((?:{nouns})s?)\b", re.I)
 
 
 def _side_word(text: str) -> str | None:
@@ -141,10 +159,10 @@ def person_mentions(doc: Doc) -> list[Mention]:
     for ent in ents_in(doc):
         if ent.label_ != "PERSON":
             continue
-        name = HONORIFICS.sub("", _clean_name(ent.text))
+        name, office = _without_office(HONORIFICS.sub("", _clean_name(ent.text)))
         if not name or not any(ch.isupper() for ch in name[:1]):
             continue
-        found.append(Mention(name, _title_of(ent), ent.start))
+        found.append(Mention(name, _title_of(ent) or office, ent.start))
     return found
 
 
@@ -155,16 +173,23 @@ def _title_of(ent: Span) -> str | None:
     parts = []
     left = root.left_edge.i
     if left < ent.start and doc[left:ent.start].text.strip():
-        parts.append(doc[left:ent.start].text)
+        parts.append(re.split(f"[{QUOTE_CHARS}]", doc[left:ent.start].text)[-1])  # not the quote before it
     for child in root.children:
-        if child.dep_ in ("appos", "prep") and child.i >= ent.end:
-            parts.append(doc[child.left_edge.i:child.right_edge.i + 1].text)
+        if child.i >= ent.end and (child.dep_ == "appos" or child.dep_ == "prep"
+                                   and child.lower_ in speech_rules().name_preps):  # "X of ...", not "X on the crisis"
+            parts.append(TITLE_END.split(doc[child.left_edge.i:child.right_edge.i + 1].text)[0])
+        if child.i >= ent.end and child.dep_ == "relcl" and child.lemma_ in ("serve", "be", "work"):
+            role = next((c for c in child.children if c.dep_ in ("prep", "attr") and c.i > child.i), None)
+            if role is not None:  # "Daniel Russel, who served as a high-ranking American diplomat for East Asia"
+                parts.append(TITLE_END.split(doc[role.left_edge.i:role.right_edge.i + 1].text)[0])
+    # the noun the name stands for comes first: in "Russia's ambassador to the US Anatoly Antonov" the side is
+    # Russia's, "the US" is where he serves
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
-        parts.append(doc[head.left_edge.i:head.i + 1].text)
-    if root.dep_ == "pobj" and root.head.head.i < ent.start and root.head.head.pos_ == "NOUN":
+        parts.insert(0, doc[head.left_edge.i:head.i + 1].text)
+    if root.dep_ == "pobj" and root.head.head.i < ent.start and root.head.head.pos_ in ("NOUN", "PROPN"):
         head = root.head.head  # "the governor of Serhij Łysak", "President of the Council Charles Michel"
-        parts.append(doc[head.left_edge.i:head.i + 1].text)
+        parts.insert(0, doc[head.left_edge.i:head.i + 1].text)
     title = " ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
     return title[:120] or None
 
@@ -239,16 +264,32 @@ class SpeakerMemory:
         self.home = home
         self.named: list[Speaker] = []
 
+    def known(self, name: str) -> str | None:
+        """The full name of the one person of the article that ``name`` names: the whole name, the surname
+        ("Ratas" → "Juri Ratas") or the first name ("Paweł" → "Paweł Zalewski"); None when none or several."""
+        key = HONORIFICS.sub("", _clean_name(name)).lower()
+        if not key or not name.strip()[:1].isupper():
+            return None
+        fuller = {m.name for m in self.mentions if len(key.split()) == 1 and len(m.name.split()) > 1
+                  and key in (m.name.split()[0].lower(), m.name.split()[-1].lower())}
+        if fuller:
+            return max(fuller, key=len) if len({n.split()[-1] for n in fuller}) == 1 else None
+        return next((m.name for m in self.mentions if m.name.lower() == key), None)
+
     def person(self, name: str, title: str | None, at: int) -> Speaker:
         """A speaker for a person named ``name`` at token ``at``: the fullest earlier name, the best title."""
-        name = HONORIFICS.sub("", _clean_name(name))
+        name, office = _without_office(HONORIFICS.sub("", _clean_name(name)))
+        title = title or office
+        if len(name.split()) == 1:
+            name = self.known(name) or name
         full, titles = self._fuller(name, at)
         title = title or next((t for t in titles if t), None)
         side = side_of(full, title) or side_of(name, title)
         for other in titles:
-            side = side or _side_word(other or "")
+            side = side or _side_word(_without_topics(other or ""))
         for other in [title, *titles]:
             side = side or self._employer_side(other, at)
+        side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
         return self.remember(Speaker(full, side, title))
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
@@ -256,7 +297,8 @@ class SpeakerMemory:
         rules = speech_rules()
         for word in re.findall(r"[a-z]+", (title or "").lower()):
             if word in rules.body_nouns or word in rules.generic_bodies:
-                body = self.body(word, at)
+                body = self.body(word, at) or next((b for b in self.bodies if at < b.start <= at + TITLE_SPAN
+                                                    and word in b.name.lower()), None)  # named in the title
                 if body is not None:
                     return body.side
         return None
@@ -280,7 +322,7 @@ class SpeakerMemory:
             full = name
         for spoken in reversed(self.named):
             parts = spoken.name.split()
-            if parts and parts[-1].lower() == last and len(parts) > len(full.split()):
+            if parts and parts[-1].lower() == last and len(parts) > len(full.split()) and _looks_like_name(parts):
                 full = spoken.name
         return full, [m.title for m in same]
 
@@ -307,10 +349,30 @@ class SpeakerMemory:
         return self.named[-1] if self.named else None
 
 
+def _without_office(name: str) -> tuple[str, str | None]:
+    """ "Chancellor Olaf Scholz" → ("Olaf Scholz", "Chancellor"): office words in front of a name are its title."""
+    words = name.split()
+    titles = speech_rules().name_titles
+    cut = 0
+    while cut < len(words) - 1 and (words[cut].lower() in titles or words[cut].lower().rstrip(".") in titles):
+        cut += 1
+    return " ".join(words[cut:]), " ".join(words[:cut]) or None
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """A person's name is a few capitalised words ("Frank-Walter Steinmeier"), never a clause or a title."""
+    return len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def _is_person(speaker: Speaker) -> bool:
     return speaker.title != BODY
 
 
+# a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
+# director of the organization "Reporters without borders")
+TITLE_END = re.compile(rf"\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
+NAME_AFTER = 5  # tokens between an inverted speech verb and the name it introduces ("said on TVN24 Dr. X")
+TITLE_SPAN = 30  # tokens after a name that an appositive title naming the person's employer may run over
 BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
 
 
@@ -400,15 +462,22 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     text = sent.text
     quoted = any(ch in text for ch in QUOTE_CHARS)
     outside = [t for t in sent if not inside[t.idx]]
+    reporter = None  # "According to Remus Cernea, ..., an Ukrinform correspondent reports": the source speaks
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
         subject = _subject(verb)
-        if subject is None:
-            continue
-        span = _subject_span(subject)
-        speaker = _speaker_from(span, memory, rules)
+        if subject is not None and _quoted_word(subject, inside):
+            continue  # "told a conference call: “Hysteria has reached its peak” but added": quoted words never speak
+        span = _subject_span(subject, rules, inside) if subject is not None else _name_before(verb)
+        speaker = _speaker_from(span, memory, rules) if span is not None else None
+        after = _name_after(verb, inside) if speaker is None else None
+        if after is not None:  # "Concessions, also from the West - said on TVN24 Dr. Adam Eberhardt"
+            speaker = _speaker_from(after, memory, rules)
         if speaker is not None:
-            return Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
-    dashed = _dash_speaker(sent, memory, rules, inside) or _colon_speaker(sent, memory, rules)
+            reporter = Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
+            if not _reports_for_others(speaker, rules):
+                return reporter
+            break
+    dashed = None if reporter else _dash_speaker(sent, memory, rules, inside) or _colon_speaker(sent, memory, rules)
     if dashed is not None:
         return Attribution(dashed, "—", quoted)
     lowered = sent.text.lower()
@@ -423,7 +492,13 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
             return Attribution(speaker, phrase, quoted)
-    return Attribution(None, None, quoted)
+    return reporter or Attribution(None, None, quoted)
+
+
+def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
+    """A news outlet or its reporter ("Reuters", "an Ukrinform correspondent"): it relays a source's words."""
+    words = re.sub(r"^(?:the|an?)\s+", "", speaker.name.lower()).split()
+    return bool(words) and (" ".join(words) in rules.news_agencies or words[0] in rules.news_agencies)
 
 
 DASH_TAIL = re.compile(r"(?:^|\s)[—–-]{1,2}\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
@@ -498,14 +573,58 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
-def _subject_span(subject: Token) -> Span:
-    """The subject's words without the clauses hanging on it ("Trenin, a thinker who has grown ...")."""
+def _quoted_word(token: Token, inside: list[bool]) -> bool:
+    """Whether the word itself (not a quote mark glued to it: ``"Biden``) stands inside a quote."""
+    offset = next((k for k, ch in enumerate(token.text) if ch.isalnum()), 0)
+    return inside[token.idx + offset]
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A person named right before a speech verb the parser left without a subject ("... the Kremlin's
+    adviser Yury Ushakov told a conference call: “...”" parsed as if the quote's first word were the subject)."""
+    at = verb.i
+    while at > 0 and verb.doc[at - 1].pos_ == "ADV":
+        at -= 1
+    return next((e for e in ents_in(verb.sent) if e.label_ == "PERSON" and e.end == at), None)
+
+
+def _name_after(verb: Token, inside: list[bool]) -> Span | None:
+    """The person an inverted speech verb names after it ("- said on TVN24 Dr. Adam Eberhardt, director of ...",
+    "”, said student Maria Shcherbenko"): only right after a quote, a dash or a comma, never "officials said X"."""
+    if verb.i == verb.sent.start or not verb.doc[verb.i - 1].is_punct:
+        return None
+    for ent in ents_in(verb.sent):
+        if ent.label_ != "PERSON" or ent.start <= verb.i or ent.start - verb.i > NAME_AFTER:
+            continue
+        if verb.doc[ent.start - 1].pos_ == "ADP":
+            return None  # "wrote on Twitter": where it was said, not who
+        between = verb.doc[verb.i + 1: ent.start]
+        if all(t.pos_ in ("ADP", "PROPN", "DET", "NOUN") or t.text == "." for t in between) and \
+                not _quoted_word(ent[0], inside):
+            return ent
+        return None
+    return None
+
+
+def _subject_span(subject: Token, rules: SpeechRules, inside: list[bool]) -> Span:
+    """The subject's words without the clauses and circumstances hanging on it ("Trenin, a thinker who has
+    grown ...", "Antony Blinken during the Thursday meeting of ...", "The Chancellor in his remarks ...")
+    and without the quote the parser may hang on it ("“... textbooks,” representative of the Office said")."""
     doc = subject.doc
+    start = subject.left_edge.i
+    for i in range(subject.i - 1, start - 1, -1):
+        if _quoted_word(doc[i], inside):
+            start = i + 1
+            break
+    while start < subject.i and doc[start].is_punct:
+        start += 1
     end = subject.right_edge.i
     for child in subject.children:
-        if child.i > subject.i and child.dep_ in ("relcl", "acl"):
+        if child.i > subject.i and (child.dep_ in ("relcl", "acl")
+                                    or child.dep_ == "prep" and child.lower_ not in rules.name_preps
+                                    and not any(t.ent_type_ == "PERSON" for t in child.subtree)):
             end = min(end, child.left_edge.i - 1)
-    return doc[subject.left_edge.i: max(end, subject.i) + 1]
+    return doc[start: max(end, subject.i) + 1]
 
 
 def _phrase_after(after: Span) -> Span:
@@ -514,6 +633,10 @@ def _phrase_after(after: Span) -> Span:
     end = after.start
     while end < after.end and not (doc[end].is_punct and doc[end].text in ",.;:!?") :
         end += 1
+    if end + 1 < after.end and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "B":
+        end += 1  # "according to a local war correspondent, Remus Cernea, ...": the name in apposition
+        while end < after.end and doc[end].ent_type_ == "PERSON":
+            end += 1
     return doc[after.start:end]
 
 
@@ -522,7 +645,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     if not len(span):
         return None
     head = span.root
-    word = head.lower_
+    word = head.lower_.strip(QUOTE_CHARS)  # '"He' when the tokenizer glues a quote mark to the word
     if word in rules.quoted_pronouns:
         return None
     if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
@@ -531,7 +654,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None
-    people = [e for e in ents_in(span) if e.label_ == "PERSON"]
+    people = _people_in(span, memory, rules)
     lemma = head.lemma_.lower()
     if people:
         person = next((p for p in people if p.start <= head.i < p.end), None)
@@ -546,11 +669,72 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return _role(span, lemma, memory)
     if lemma in rules.group_roles and span[0].lower_ == "the" and _side_word(span.text) is None:
         return memory.last_body()  # "the officials said" after "senior DIA officials said"
+    name, office = _without_office(_actor_text(span))
+    if len((memory.known(name) or "").split()) > 1 or office and _people_side(name) is not None:
+        return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
     if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
     if not (head.ent_type_ or lemma in rules.body_nouns or lemma in rules.group_roles):
         return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
+
+
+def _people_in(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> list[Span]:
+    """The people ``span`` names: its PERSON entities, else a run of capitalised proper nouns the model tagged
+    as something else that is a known person ("head of American diplomacy Antony Blinken" tagged a building)
+    or stands in apposition to a role noun ("The Ukrainian president, Volodymyr Zelenskiy, ...")."""
+    people = [e for e in ents_in(span) if e.label_ == "PERSON"]
+    if people:
+        return people
+    found = []
+    for run in _proper_runs(span):
+        if _plain_name(run, rules) and len(run) >= 2 and run.root.dep_ == "appos" \
+                and run.root.head.lemma_.lower() in rules.roles:
+            found.append(run)
+            continue
+        # the name at the end of the run ("... Prosecutor's Office Sergei Shikunets", "Ukraine Wołodymyr
+        # Zelanski"): the longest tail of plain name words, when it is a known person or one of the article's
+        # or closes a role phrase ("representative of the General Prosecutor's Office Sergei Shikunets")
+        tails = []
+        for k in range(len(run) - 1, -1, -1):
+            if not _plain_name(run[k:], rules) or _is_place_word(run[k].text):
+                break
+            tails.append(run[k:])
+        if not tails or len(tails[-1]) == 1 and _people_side(tails[-1].text) is None:
+            continue
+        closes_role = run.end == span.end and span.root.lemma_.lower() in rules.roles and len(tails[-1]) <= 3
+        if closes_role or any(_people_side(t.text) is not None or memory.known(t.text) is not None for t in tails):
+            found.append(tails[-1])
+    return found
+
+
+def _is_place_word(word: str) -> bool:
+    """A country or nationality word of the side table ("Ukraine", "Polish", "US"): never part of a name."""
+    _, _, _, side_words, acronyms = _actors()
+    return word.lower() in side_words or word in acronyms
+
+
+def _plain_name(run: Span, rules: SpeechRules) -> bool:
+    """Words that can be a person's name: capitalised, none of them a body, role or group noun ("Deputy Prime
+    Minister" is a title, not a name)."""
+    words = run.text.split()
+    nouns = rules.body_nouns | rules.group_roles | rules.roles
+    return _looks_like_name(words) and not any(w.lower() in nouns for w in words)
+
+
+def _proper_runs(span: Span) -> list[Span]:
+    """Maximal runs of capitalised proper nouns that are not places, nationalities or dates."""
+    runs: list[Span] = []
+    start = None
+    for token in [*span, None]:
+        fits = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and \
+            token.ent_type_ not in ("GPE", "NORP", "DATE", "LOC", "TIME")
+        if fits and start is None:
+            start = token.i  # type: ignore[union-attr]
+        elif not fits and start is not None:
+            runs.append(span.doc[start: token.i if token is not None else span.end])
+            start = None
+    return runs
 
 
 def _people_side(text: str) -> str | None:
@@ -667,5 +851,7 @@ def _bare_attribution(sent: Span, attribution: Attribution) -> bool:
 
 
 def _clean_name(name: str) -> str:
+    """A name without a possessive, quote marks, and what a spaced dash glued before it ("Kremlin - Eberhardt")."""
+    name = re.split(r"\s[-–—]\s", name.strip())[-1]
     name = re.sub(r"[’']s?$", "", name.strip())
     return name.strip(" ,.;:\"“”«»—–-").strip()
