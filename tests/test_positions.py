@@ -96,3 +96,11 @@ def test_a_speaker_of_no_known_side_keeps_side_null_rather_than_a_guess(extract_
     (position,) = extract_text("Jane Doe said the government must stop the shelling of the city now.").positions
     assert position.actor == "Jane Doe"
     assert position.side is None
+
+
+def test_a_reported_clause_cut_short_by_the_parser_shows_the_whole_sentence(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Zelenskyy said the exchange went well. He argued that continuing exchanges and our people’s return "
+            "to their countries are crucial.")
+    statements = [p.statement for p in extract_text(text).positions]
+    assert any(s.endswith("are crucial") or s.endswith("are crucial.") for s in statements), statements
+    assert all("return" in s for s in statements if "continuing exchanges" in s)

@@ -125,6 +125,11 @@ def about_another_conflict(text: str) -> bool:
     return any(1800 <= int(y) < before_year for y in re.findall(r"(?<!\d)(1[89]\d\d|20[01]\d)(?!\d)", text))
 
 
+def figure_rules() -> Rules:
+    """The figure rules, parsed once (for other extractors that ask whether a sentence states a count)."""
+    return _rules()
+
+
 def kind_labels() -> dict[str, str]:
     return dict(load_rules("figures")["labels"])
 

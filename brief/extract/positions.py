@@ -101,7 +101,12 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
 
 
 def states_count(sent: Span) -> bool:
-    """A count of people or weapons ("Three people were killed", "1,000 prisoners were returned"): a figure."""
+    """A count of people or weapons ("Three people were killed", "1,000 prisoners were returned"): a figure.
+    Whatever the figures extractor counts in the sentence settles it; then the words around a number do."""
+    from brief.extract.figures import figure_rules, sentence_mentions
+
+    if sentence_mentions(sent, figure_rules()):
+        return True
     fact_lemmas, units = _fact_words()
     numbers = [t for t in sent if (t.like_num or t.lower_ in ("a", "an", "one")) and t.ent_type_ not in NOT_COUNTS]
     if not numbers:
@@ -140,7 +145,10 @@ def statement_of(sent: Span, attribution: Attribution, article: Article) -> str:
             words = span.text.strip(" ,")
             if words.lower().startswith("that "):
                 words = words[5:]
-            if len(words) >= 0.4 * len(text) and len(words.split()) >= MIN_WORDS:
+            # The clause must run to the end of the sentence (a short tail like ", he added." may follow):
+            # a clause the parser cut short mid-phrase would change what the speaker said.
+            rest = full_text(doc)[span.end_char:sent.end_char].strip(" .,;:!?\n" + QUOTE_CHARS)
+            if len(words) >= 0.4 * len(text) and len(words.split()) >= MIN_WORDS and len(rest.split()) <= 4:
                 return words.strip(" ,").strip()
     quoted = _quoted_part(text)
     if quoted is not None and len(quoted) >= 0.4 * len(text):
