@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from brief.errors import BriefError
+from brief.errors import BriefError, ConfigError
 
 app = typer.Typer(
     name="brief",
@@ -123,12 +123,21 @@ def build_cli(
     _setup_logging(verbose, quiet)
     loaded = load_config(config)
     settings = loaded.section("build")
+    formats = parse_formats(format)
+    emailing = bool(email or email_to or cc or bcc or dry_run)
+    if emailing:
+        from brief.deliver import check_email
+
+        if "pdf" not in formats:
+            raise ConfigError("email needs the PDF; keep pdf in --format")
+        check_email(to=email_to or (), cc=cc or (), bcc=bcc or (), audience=audience if email else None,
+                    config=loaded, password_file=password_file, ca_file=ca_file, dry_run=dry_run)
     with _progress(not quiet) as progress:
         result = build_brief(
             paths or [Path("seeds")],
             out,
             name=name,
-            formats=parse_formats(format),
+            formats=formats,
             audience=audience,
             templates_dir=templates or (Path(settings["templates_dir"]) if settings.get("templates_dir") else None),
             pdf_variant=pdf_variant or settings.get("pdf_variant"),
@@ -158,7 +167,7 @@ def build_cli(
     elif not quiet:
         written = ", ".join(str(p) for p in result.outputs.values())
         _stderr(f"brief: {summary['articles']} articles → {written}")
-    if email or email_to or cc or bcc or dry_run:
+    if emailing:
         from brief.deliver import email_brief
 
         sent = email_brief(result.outputs.get("pdf"), result.outputs.get("html"), to=email_to or (), cc=cc or (),

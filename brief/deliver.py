@@ -682,6 +682,43 @@ class EmailOutcome:
         return f"sent to {', '.join(self.report.accepted)}"
 
 
+def check_email(
+    *,
+    to: Sequence[str] = (),
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    audience: str | None = None,
+    config: Config | None = None,
+    env: Mapping[str, str] | None = None,
+    password_file: Path | None = None,
+    ca_file: Path | None = None,
+    dry_run: bool = False,
+    netrc_file: Path | None = None,
+) -> None:
+    """Raise the ``ConfigError`` that ``email_brief`` would raise for these settings, before any brief exists.
+
+    ``brief build --email-to`` calls it first, so a missing host, sender, recipient or password
+    costs a second, not a whole build. Nothing is sent and no connection is made.
+    """
+    config = config or Config()
+    env = os.environ if env is None else env
+    settings = smtp_settings(config, env, ca_file=ca_file)
+    recipients(config, audience, to, cc, bcc)
+    if not settings.sender:
+        raise ConfigError("no sender address; set [smtp] from in brief.toml or BRIEF_SMTP_FROM")
+    if dry_run:
+        return
+    if not settings.host:
+        raise ConfigError("no SMTP host; set [smtp] host in brief.toml or BRIEF_SMTP_HOST")
+    login = smtp_login(settings, env, password_file=password_file, netrc_file=netrc_file)
+    if login is not None and settings.security == "none" and not _loopback(settings.host):
+        raise ConfigError(
+            f"refusing to send the SMTP password unencrypted to {settings.host}; use security = starttls or ssl"
+        )
+    if settings.security != "none":
+        tls_context(settings.ca_file)
+
+
 def email_brief(
     pdf_path: Path | None,
     html_path: Path | None = None,

@@ -14,7 +14,7 @@ pytest.register_assert_rewrite("mail_fixtures")
 from mail_fixtures import HOST, PASSWORD, USER, Server, ServerFactory, free_port  # noqa: E402
 
 from brief.cli import app  # noqa: E402
-from brief.errors import EXIT_DELIVERY, ConfigError, DeliveryError  # noqa: E402
+from brief.errors import EXIT_CONFIG, EXIT_DELIVERY, ConfigError, DeliveryError  # noqa: E402
 
 pytest_plugins = ["mail_fixtures"]  # servers, certificate, ca_file, pdf, html_file
 
@@ -134,3 +134,33 @@ def test_bad_password_is_never_printed(servers: ServerFactory, ca_file: Path, pd
     assert done.stderr.startswith(f"brief: error: the relay {HOST}:{server.port} rejected the login for 'brief-bot' (535")
     assert done.stderr.count("\n") == 1
     assert wrong not in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize(("unset", "message"), [
+    ("BRIEF_SMTP_HOST", "no SMTP host; set [smtp] host in brief.toml or BRIEF_SMTP_HOST"),
+    ("BRIEF_SMTP_FROM", "no sender address; set [smtp] from in brief.toml or BRIEF_SMTP_FROM"),
+])
+def test_build_checks_email_settings_before_building(tmp_path: Path, unset: str, message: str) -> None:
+    out = tmp_path / "out"
+    env = {**smtp_env(free_port(), tmp_path), unset: ""}
+    done = run_brief(["build", "seeds", "--out", str(out), "--email-to", "desk@example.org"], env)
+    assert done.returncode == EXIT_CONFIG
+    assert done.stderr == f"brief: error: {message}\n"
+    assert not out.exists()  # failed before the build: nothing parsed, nothing written
+
+
+def test_build_checks_the_password_file_before_building(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    env = smtp_env(free_port(), tmp_path, BRIEF_SMTP_USER=USER)
+    done = run_brief(["build", "seeds", "--out", str(out), "--email-to", "desk@example.org",
+                      "--password-file", str(tmp_path / "missing")], env)
+    assert done.returncode == EXIT_CONFIG and done.stderr.count("\n") == 1
+    assert "--password-file" in done.stderr and not out.exists()
+
+
+def test_build_email_without_pdf_format_fails_first(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = run_brief(["build", "seeds", "--out", str(out), "--format", "html", "--email-to", "desk@example.org"],
+                     smtp_env(free_port(), tmp_path))
+    assert done.returncode == EXIT_CONFIG
+    assert done.stderr == "brief: error: email needs the PDF; keep pdf in --format\n" and not out.exists()
