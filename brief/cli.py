@@ -124,14 +124,14 @@ def build_cli(
     loaded = load_config(config)
     settings = loaded.section("build")
     formats = parse_formats(format)
-    emailing = bool(email or email_to or cc or bcc or dry_run)
-    if emailing:
-        from brief.deliver import check_email
+    plan = None
+    if email or email_to or cc or bcc or dry_run:
+        from brief.deliver import plan_email
 
         if "pdf" not in formats:
             raise ConfigError("email needs the PDF; keep pdf in --format")
-        check_email(to=email_to or (), cc=cc or (), bcc=bcc or (), audience=audience if email else None,
-                    config=loaded, password_file=password_file, ca_file=ca_file, dry_run=dry_run)
+        plan = plan_email(to=email_to or (), cc=cc or (), bcc=bcc or (), audience=audience if email else None,
+                          config=loaded, password_file=password_file, ca_file=ca_file, dry_run=dry_run)
     with _progress(not quiet) as progress:
         result = build_brief(
             paths or [Path("seeds")],
@@ -167,13 +167,11 @@ def build_cli(
     elif not quiet:
         written = ", ".join(str(p) for p in result.outputs.values())
         _stderr(f"brief: {summary['articles']} articles → {written}")
-    if emailing:
+    if plan is not None:
         from brief.deliver import email_brief
 
-        sent = email_brief(result.outputs.get("pdf"), result.outputs.get("html"), to=email_to or (), cc=cc or (),
-                           bcc=bcc or (), audience=audience if email else None, config=loaded,
-                           title=result.brief.title, period=result.brief.period, password_file=password_file,
-                           ca_file=ca_file, dry_run=dry_run, out_dir=out)
+        sent = email_brief(result.outputs.get("pdf"), result.outputs.get("html"), plan, title=result.brief.title,
+                           period=result.brief.period, out_dir=out)
         if not quiet:
             _stderr(f"brief: {sent.summary()}")
 
@@ -196,10 +194,11 @@ def send_cli(
 ) -> None:
     """Email a brief built earlier. SMTP settings: [smtp] in brief.toml or BRIEF_SMTP_* variables."""
     from brief.config import load_config
-    from brief.deliver import email_brief
+    from brief.deliver import email_brief, plan_email
 
-    sent = email_brief(pdf, html, to=to or (), cc=cc or (), bcc=bcc or (), audience=audience,
-                       config=load_config(config), password_file=password_file, ca_file=ca_file, dry_run=dry_run)
+    plan = plan_email(to=to or (), cc=cc or (), bcc=bcc or (), audience=audience, config=load_config(config),
+                      password_file=password_file, ca_file=ca_file, dry_run=dry_run)
+    sent = email_brief(pdf, html, plan)
     if not quiet:
         _stderr(f"brief: {sent.summary()}")
 

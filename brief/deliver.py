@@ -10,7 +10,8 @@ Four plain steps, each usable alone:
   retried with back-off, a per-recipient ``DeliveryReport``;
 - ``write_eml(msg, out_dir, name)``: the ``--dry-run`` file.
 
-``email_brief(...)`` ties them together for the CLI. The password lives only in ``Login``, whose
+``plan_email(...)`` checks the settings before anything is built, and ``email_brief(pdf, html, plan)``
+ties the steps together for the CLI. The password lives only in ``Login``, whose
 repr hides it; no error message, log line or repr here ever contains it.
 """
 
@@ -682,7 +683,17 @@ class EmailOutcome:
         return f"sent to {', '.join(self.report.accepted)}"
 
 
-def check_email(
+@dataclass(frozen=True)
+class EmailPlan:
+    """Checked settings for one email: where, to whom, as whom (``login`` is ``None`` without AUTH)."""
+
+    settings: SmtpSettings
+    recipients: Recipients
+    login: Login | None = None
+    dry_run: bool = False
+
+
+def plan_email(
     *,
     to: Sequence[str] = (),
     cc: Sequence[str] = (),
@@ -694,20 +705,21 @@ def check_email(
     ca_file: Path | None = None,
     dry_run: bool = False,
     netrc_file: Path | None = None,
-) -> None:
-    """Raise the ``ConfigError`` that ``email_brief`` would raise for these settings, before any brief exists.
+) -> EmailPlan:
+    """Check every email setting and resolve the password, before any brief exists; connect to nothing.
 
-    ``brief build --email-to`` calls it first, so a missing host, sender, recipient or password
-    costs a second, not a whole build. Nothing is sent and no connection is made.
+    Raises the ``ConfigError`` that sending would meet: a missing host, sender, recipient or password,
+    a bad CA file, a password over an unencrypted remote connection. ``brief build --email-to`` calls
+    it first, so a missing setting costs a second, not a whole build. A dry run needs no host or login.
     """
     config = config or Config()
     env = os.environ if env is None else env
     settings = smtp_settings(config, env, ca_file=ca_file)
-    recipients(config, audience, to, cc, bcc)
+    who = recipients(config, audience, to, cc, bcc)
     if not settings.sender:
         raise ConfigError("no sender address; set [smtp] from in brief.toml or BRIEF_SMTP_FROM")
     if dry_run:
-        return
+        return EmailPlan(settings, who, dry_run=True)
     if not settings.host:
         raise ConfigError("no SMTP host; set [smtp] host in brief.toml or BRIEF_SMTP_HOST")
     login = smtp_login(settings, env, password_file=password_file, netrc_file=netrc_file)
@@ -717,29 +729,21 @@ def check_email(
         )
     if settings.security != "none":
         tls_context(settings.ca_file)
+    return EmailPlan(settings, who, login)
 
 
 def email_brief(
     pdf_path: Path | None,
-    html_path: Path | None = None,
+    html_path: Path | None,
+    plan: EmailPlan,
     *,
-    to: Sequence[str] = (),
-    cc: Sequence[str] = (),
-    bcc: Sequence[str] = (),
-    audience: str | None = None,
-    config: Config | None = None,
-    env: Mapping[str, str] | None = None,
     title: str | None = None,
     period: str | None = None,
-    password_file: Path | None = None,
-    ca_file: Path | None = None,
-    dry_run: bool = False,
     out_dir: Path | None = None,
     now: datetime | None = None,
     sleep: Callable[[float], None] = time.sleep,
-    netrc_file: Path | None = None,
 ) -> EmailOutcome:
-    """Build the email for a brief and send it, or with ``dry_run`` write ``out_dir/NAME.eml``.
+    """Build the email for a brief and send it as ``plan`` says, or for a dry run write ``out_dir/NAME.eml``.
 
     ``html_path`` defaults to the ``.html`` beside the PDF, when there is one.
     ``title``/``period`` default to what ``describe_brief`` reads from the files. Raises
@@ -747,24 +751,20 @@ def email_brief(
     """
     if pdf_path is None:
         raise ConfigError("email needs the PDF; keep pdf in --format")
-    config = config or Config()
-    env = os.environ if env is None else env
     pdf_path = Path(pdf_path)
     if html_path is None and pdf_path.with_suffix(".html").is_file():
         html_path = pdf_path.with_suffix(".html")
-    settings = smtp_settings(config, env, ca_file=ca_file)
-    who = recipients(config, audience, to, cc, bcc)
+    who = plan.recipients
     if title is None or period is None:
         found_title, found_period = describe_brief(pdf_path, html_path)
         title = found_title if title is None else title
         period = found_period if period is None else period
     moment = now or datetime.now(timezone.utc).astimezone()
-    msg = build_message(title, period, pdf_path, html_path, who.to, who.cc, who.bcc, settings.sender, moment)
-    if dry_run:
+    msg = build_message(title, period, pdf_path, html_path, who.to, who.cc, who.bcc, plan.settings.sender, moment)
+    if plan.dry_run:
         name = pdf_path.name.removesuffix(".pdf")
         return EmailOutcome(who, eml=write_eml(msg, out_dir or pdf_path.parent, name))
-    login = smtp_login(settings, env, password_file=password_file, netrc_file=netrc_file)
-    report = send_message(msg, settings, login, sleep=sleep)
+    report = send_message(msg, plan.settings, plan.login, sleep=sleep)
     if report.refused:
         refused = "; ".join(str(r) for r in report.refused)
         raise DeliveryError(

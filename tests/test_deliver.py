@@ -21,6 +21,7 @@ from brief.deliver import (
     build_message,
     describe_brief,
     email_brief,
+    plan_email,
     recipients,
     send_message,
     smtp_login,
@@ -209,7 +210,7 @@ def test_email_brief_reports_refused_recipients_per_address(servers: ServerFacto
     server.handler.rcpt_answers["nobody@example.org"] = ["550 5.1.1 No such user"]
     with pytest.raises(DeliveryError,
                        match=r"sent to desk@example.org but the relay refused nobody@example.org \(550 "):
-        email_brief(pdf, to=["desk@example.org,nobody@example.org"], env=env_for(server), now=NOW)
+        email_brief(pdf, None, plan_email(to=["desk@example.org,nobody@example.org"], env=env_for(server)), now=NOW)
 
 
 def test_transient_rcpt_answers_are_retried_for_those_recipients_only(servers: ServerFactory, pdf: Path,
@@ -512,8 +513,8 @@ def test_dry_run_writes_eml_and_sends_nothing(servers: ServerFactory, pdf: Path,
                                               tmp_path: Path) -> None:
     server = servers("plain")
     out = tmp_path / "out"
-    outcome = email_brief(pdf, html_file, to=["desk@example.org"], env=env_for(server), dry_run=True, out_dir=out,
-                          now=NOW)
+    plan = plan_email(to=["desk@example.org"], env=env_for(server), dry_run=True)
+    outcome = email_brief(pdf, html_file, plan, out_dir=out, now=NOW)
     assert outcome.eml == out / "brief.eml" and outcome.eml.is_file()
     assert outcome.summary().startswith("dry run: wrote ")
     assert server.handler.messages == [] and server.handler.sessions == 0
@@ -527,7 +528,9 @@ def test_email_brief_end_to_end_with_env_and_netrc(servers: ServerFactory, pdf: 
     os.chmod(rc, 0o600)
     env = env_for(server, BRIEF_SMTP_SECURITY="starttls", HOME=str(tmp_path))
     conf = config({"audiences": {"executive": {"recipients": ["ceo@example.org"], "cc": ["desk@example.org"]}}})
-    outcome = email_brief(pdf, html_file, audience="executive", config=conf, env=env, ca_file=ca_file, now=NOW)
+    plan = plan_email(audience="executive", config=conf, env=env, ca_file=ca_file)
+    assert plan.login is not None and plan.login.username == USER  # from the netrc, before anything is built
+    outcome = email_brief(pdf, html_file, plan, now=NOW)
     assert outcome.summary() == "sent to ceo@example.org, desk@example.org"
     received = server.handler.messages[0]
     assert received.user == USER and received.rcpt_tos == ["ceo@example.org", "desk@example.org"]
@@ -544,3 +547,20 @@ def test_non_ascii_address_needs_smtputf8(servers: ServerFactory, pdf: Path) -> 
     modern = servers("plain")
     send_message(message(pdf, to=("jürgen@example.org",)), settings_for(modern))
     assert modern.handler.messages[0].rcpt_tos == ["jürgen@example.org"]
+
+
+def test_plan_email_checks_everything_before_a_brief_exists(tmp_path: Path) -> None:
+    base = {"BRIEF_SMTP_FROM": "desk@example.org", "HOME": str(tmp_path)}
+    dry = plan_email(to=["a@example.org"], env=base, dry_run=True)  # a dry run needs no host and no login
+    assert dry.dry_run and dry.login is None and dry.recipients.envelope == ("a@example.org",)
+    with pytest.raises(ConfigError, match="^no SMTP host"):
+        plan_email(to=["a@example.org"], env=base)
+    with pytest.raises(ConfigError, match="^no recipients"):
+        plan_email(env={**base, "BRIEF_SMTP_HOST": "relay.example.org"})
+    remote_plain = {**base, "BRIEF_SMTP_HOST": "relay.example.org", "BRIEF_SMTP_SECURITY": "none",
+                    "BRIEF_SMTP_USER": "u", "BRIEF_SMTP_PASSWORD": "Secret-123"}
+    with pytest.raises(ConfigError, match="^refusing to send the SMTP password unencrypted") as caught:
+        plan_email(to=["a@example.org"], env=remote_plain)
+    assert "Secret-123" not in str(caught.value)
+    ok = plan_email(to=["a@example.org"], env={**remote_plain, "BRIEF_SMTP_SECURITY": "starttls"})
+    assert ok.login == Login("u", "Secret-123") and "Secret-123" not in repr(ok)
