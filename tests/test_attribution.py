@@ -263,3 +263,47 @@ def test_where_it_was_said_is_not_who_said_it(nlp) -> None:  # type: ignore[no-u
 ])
 def test_side_from_a_relative_clause_or_a_un_agency(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] == (name, side)
+
+
+def test_a_dash_opened_quote_is_the_speakers_up_to_its_dash_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The dialogue style of translated Polish and Ukrainian news: "- quote. quote - says X"."""
+    text = ("Journalists are targets, the union says.It was necessary to put on a pressure band.- If a man is "
+            "wearing the inscription press, he becomes a target for the occupiers.It's simple - explains Andrij "
+            "Kowalienko from the Ukrainian press academy.\n\n"
+            "The shelling went on all night.\n\n"
+            "Fights go on for the city.- A few days ago, the Russians assured that they had conquered it.Our boys "
+            "are still there and they resist them.Street fights are underway - assures Serhij Hajdaj, head of the "
+            "Luhansk regional military administration.")
+    doc = nlp(text)
+    said = {s.text.strip()[:20]: (a.speaker.name if a.speaker else None, a.speaker.side if a.speaker else None)
+            for s, a in zip(doc.sents, attribute_sentences(doc))}
+    assert said["- If a man is wearin"] == ("Andrij Kowalienko", "Ukraine")  # "from the Ukrainian press academy"
+    assert said["It was necessary to "] == (None, None)  # before the opening dash: the narrator's
+    assert said["The shelling went on"] == (None, None)
+    assert said["- A few days ago, th"][0] == "Russians"  # a claim reported inside the quote stays theirs
+    assert said["Our boys are still t"] == ("Serhij Hajdaj", "Ukraine")
+    assert said["Street fights are un"] == ("Serhij Hajdaj", "Ukraine")  # "assures" tagged a noun
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The launchers are very precise.- If they do not send them, we will manage.", 2),
+    ("He left at 5 p.m.- then came back.", 1),
+    ("A well-known state-run plant was hit.", 1),
+])
+def test_a_dash_glued_to_a_full_stop_opens_a_sentence(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert len(list(doc.sents)) == sentences
+    assert "".join(t.text_with_ws for t in doc) == text  # the tokenizer only splits; the text stays verbatim
+
+
+def test_a_hyphen_glued_to_a_name_is_no_dash_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, "Recently - reporter and camera operator of BFM Frederic Lecler -Imhoff.") == [(None, None)]
+
+
+def test_a_dash_quote_closed_by_a_pronoun_takes_the_whole_run(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In Munich, German Foreign Minister Annalena Baerbock spoke to the conference.- Russia is still gathering "
+            "troops on the border, expressing unacceptable threats against Kyiv.We are not dealing with a "
+            "Russian-Ukrainian crisis.It is only Russian - she emphasized.")
+    doc = nlp(text)
+    said = [a.speaker.name if a.speaker else None for a in attribute_sentences(doc)]
+    assert said[1:] == ["Annalena Baerbock"] * 3  # "expressing threats" inside her quote is not Russia speaking

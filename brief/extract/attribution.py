@@ -172,8 +172,15 @@ def _title_of(ent: Span) -> str | None:
     root = ent.root
     parts = []
     left = root.left_edge.i
-    if left < ent.start and doc[left:ent.start].text.strip():
-        parts.append(re.split(f"[{QUOTE_CHARS}]", doc[left:ent.start].text)[-1])  # not the quote before it
+    cut = max((t.i + 1 for t in doc[left:ent.start] if t.text in DASHES), default=left)
+    if cut > left and cut < ent.start and _speech_form(doc[cut].lower_):
+        cut += 1  # "underway - assures Serhij Hajdaj": neither the quote nor its verb is a title
+    if cut < ent.start and doc[cut:ent.start].text.strip():  # not "underway - assures" in "... - assures X"
+        parts.append(re.split(f"[{QUOTE_CHARS}]", doc[cut:ent.start].text)[-1])  # not the quote before it
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.dep_ == "prep" and after.head.i != root.i and after.lower_ in \
+            speech_rules().name_preps and after.head.i < ent.start:  # "- explains X from the press academy"
+        parts.append(TITLE_END.split(doc[after.i:after.right_edge.i + 1].text)[0])
     for child in root.children:
         if child.i >= ent.end and (child.dep_ == "appos" or child.dep_ == "prep"
                                    and child.lower_ in speech_rules().name_preps):  # "X of ...", not "X on the crisis"
@@ -371,6 +378,8 @@ def _is_person(speaker: Speaker) -> bool:
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
 # director of the organization "Reporters without borders")
 TITLE_END = re.compile(rf"\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
+DASHES = "-–—"
+IRREGULAR_SPEECH = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
 NAME_AFTER = 5  # tokens between an inverted speech verb and the name it introduces ("said on TVN24 Dr. X")
 TITLE_SPAN = 30  # tokens after a name that an appositive title naming the person's employer may run over
 BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
@@ -390,6 +399,7 @@ def attribute_sentences(doc: Doc) -> list[Attribution]:
             _note_subject(sent, memory)
         found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
+    found = _inherit_dash_quotes(sents, found)
     return [_public(a) for a in found]
 
 
@@ -501,11 +511,20 @@ def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
     return bool(words) and (" ".join(words) in rules.news_agencies or words[0] in rules.news_agencies)
 
 
-DASH_TAIL = re.compile(r"(?:^|\s)[—–-]{1,2}\s*((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
+DASH_TAIL = re.compile(r"(?:^|\s)(?:[—–]{1,2}\s*|-{1,2}\s+)((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
 
 
 def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
-    """A speaker named after a dash at the end of a quote: "“We will not give up.” — Peskov"."""
+    """A speaker named after a dash at the end of a quote: "“We will not give up.” — Peskov", or after a dash
+    and a speech verb the parser took for a noun: "Street fights are underway - assures Serhij Hajdaj"."""
+    doc = sent.doc
+    for dash in (t for t in sent if t.text in DASHES and t.i + 2 < sent.end and not inside[t.idx]):
+        if not _speech_form(doc[dash.i + 1].lower_, rules):
+            continue
+        person = next((e for e in ents_in(sent) if e.label_ == "PERSON" and dash.i + 1 < e.start <= dash.i + 1 +
+                       NAME_AFTER), None)
+        if person is not None and all(t.pos_ in ("ADP", "PROPN", "DET", "NOUN") for t in doc[dash.i + 2:person.start]):
+            return _speaker_from(person, memory, rules)
     match = DASH_TAIL.search(sent.text.rstrip())
     if match is None or inside[sent.start_char + match.start(1)]:
         return None
@@ -514,6 +533,14 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
                             or span[0].is_title):
         return None
     return _speaker_from(span, memory, rules)
+
+
+def _speech_form(word: str, rules: SpeechRules | None = None) -> bool:
+    """``word`` is an inflected speech verb ("says", "assures", "argued"), whatever the tagger made of it."""
+    verbs = (rules or speech_rules()).verbs
+    if word in IRREGULAR_SPEECH:
+        return IRREGULAR_SPEECH[word] in verbs
+    return len(word) > 3 and word.endswith(("s", "d")) and bool({word[:-1], word[:-2]} & verbs)
 
 
 def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
@@ -808,6 +835,68 @@ def _inherit_quotes(sents: list[Span], found: list[Attribution], inside: list[bo
             if out[i].speaker is None:
                 out[i] = Attribution(speaker.speaker, speaker.verb, True, True)
     return out
+
+
+DASH_QUOTE_REACH = 6  # sentences a dash-opened quote may run over before its "- says X"
+
+
+def _inherit_dash_quotes(sents: list[Span], found: list[Attribution]) -> list[Attribution]:
+    """A quote opened by a dash and closed by "- says X" (the dialogue style of Polish, Ukrainian and Russian
+    news in translation: "- We will not give up. Our boys are still there - says Hajdaj") is X's in every
+    sentence from the opening dash on, within the paragraph."""
+    out = list(found)
+    text = full_text(sents[0].doc) if sents else ""
+    for i, sent in enumerate(sents):
+        attribution = out[i]
+        if attribution.speaker is None or attribution.inherited or not _closes_dash_quote(sent, attribution):
+            continue
+        run: list[int] = []
+        for j in range(i, max(-1, i - DASH_QUOTE_REACH - 1), -1):
+            if j < i and "\n" in text[sents[j].end_char:sents[j + 1].start_char]:
+                break
+            opens = _opens_with_dash(text, sents[j])
+            if j < i and (out[j].speaker is None or opens and not _reports_words(sents[j], out[j])):
+                run.append(j)  # "- Russia is still gathering troops, expressing threats ... - she emphasized": hers
+            elif j < i and not opens:
+                break  # another speaker's sentence: the quote did not run back this far
+            if opens:  # "- A few days ago, the Russians assured that ...": their claim stays theirs, inside the quote
+                for k in run:
+                    out[k] = Attribution(attribution.speaker, attribution.verb, True, True)
+                break
+    return out
+
+
+def _reports_words(sent: Span, attribution: Attribution) -> bool:
+    """The sentence reports what its speaker said: the speech verb has a clause ("assured that they had ...")."""
+    if attribution.verb_index is None:
+        return attribution.speaker is not None
+    return any(c.dep_ in ("ccomp", "parataxis") for c in sent.doc[attribution.verb_index].children)
+
+
+def _closes_dash_quote(sent: Span, attribution: Attribution) -> bool:
+    """The speaker is named after a spaced dash: "... - says Christophe Deloire", "... - she said", "... — Peskov"."""
+    if attribution.verb == "—":
+        return True
+    if attribution.verb_index is None:
+        return False
+    doc = sent.doc
+    for k in range(attribution.verb_index - 1, max(sent.start, attribution.verb_index - 6) - 1, -1):
+        if doc[k].text in DASHES:
+            return True  # "- says Deloire", "- she emphasized", "- added the US intelligence director"
+        if doc[k].is_punct:
+            return False
+    return False
+
+
+def _opens_with_dash(text: str, sent: Span) -> bool:
+    """The sentence opens a quote with a dash, at its start or glued to the sentence before ("band.- If")."""
+    start = sent.start_char
+    while start < sent.end_char and text[start].isspace():
+        start += 1
+    if start < sent.end_char and text[start] in DASHES and text[start + 1: start + 2].isspace():
+        return True
+    before = text[:start].rstrip(" ")
+    return len(before) >= 2 and before[-1] in DASHES and before[-2] in ".!?"
 
 
 def _quote_runs(sents: list[Span], inside: list[bool]) -> list[list[int]]:

@@ -4,7 +4,7 @@
 text: a line break always ends a sentence, a closing quote mark stays with the sentence it closes
 (the parser likes to make a lone ``"`` a sentence of its own), and a full stop glued to the next sentence
 ("... the OSCE\".He emphasized", common in machine-translated text) still ends one, unless it closes an
-abbreviation ("U.S.Army", "St.Jerzy").
+abbreviation ("U.S.Army", "St.Jerzy"); so does one glued to a dash that opens a quote ("precise.- If they").
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ OPENING = frozenset("“«")
 CLOSING = frozenset("”»")
 STRAIGHT = frozenset('"')
 FINAL = frozenset(".?!…")
+DASHES = frozenset({"-", "–", "—", "--"})
 ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "jr", "sr", "prof", "rev", "no",
                            "vol", "gov", "sen", "rep", "capt", "maj", "cpt", "adm", "mt", "ft", "inc", "co", "corp",
                            "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})
@@ -37,8 +38,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = False
         elif token.i > 0 and token.text in OPENING and doc[token.i - 1].text in FINAL | CLOSING | STRAIGHT:
             token.is_sent_start = True
-        elif _glued_start(doc, token):
+        elif _glued_start(doc, token) or _glued_dash(doc, token):
             token.is_sent_start = True
+        elif token.i > 0 and _glued_dash(doc, doc[token.i - 1]):
+            token.is_sent_start = False  # the quote the dash opens goes on in the same sentence
     return doc
 
 
@@ -53,6 +56,14 @@ def _glued_start(doc: Doc, token: Token) -> bool:
     if before.text in CLOSING | STRAIGHT or before.text in ("'", "’", ")"):
         return True
     return before.is_alpha and before.text[-1].islower() and before.lower_ not in ABBREVIATIONS
+
+
+def _glued_dash(doc: Doc, token: Token) -> bool:
+    """``token`` is a dash glued to a full stop that opens a quote: "very precise.- If they do not"."""
+    if token.i < 1 or token.text not in DASHES or token.whitespace_ != " " or token.i + 1 >= len(doc):
+        return False
+    stop = doc[token.i - 1]
+    return stop.text in FINAL and not stop.whitespace_ and doc[token.i + 1].text[:1].isupper()
 
 
 def _after_line_break(previous: Token) -> bool:

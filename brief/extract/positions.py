@@ -153,7 +153,7 @@ def statement_of(sent: Span, attribution: Attribution, article: Article) -> str:
     quoted = _quoted_part(text)
     if quoted is not None and len(quoted) >= 0.4 * len(text):
         return quoted
-    return text.strip(QUOTE_CHARS + " ")
+    return text.strip(QUOTE_CHARS + " ").lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
 
 
 def _quoted_part(text: str) -> str | None:
