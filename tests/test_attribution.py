@@ -307,3 +307,23 @@ def test_a_dash_quote_closed_by_a_pronoun_takes_the_whole_run(nlp) -> None:  # t
     doc = nlp(text)
     said = [a.speaker.name if a.speaker else None for a in attribute_sentences(doc)]
     assert said[1:] == ["Annalena Baerbock"] * 3  # "expressing threats" inside her quote is not Russia speaking
+
+
+def test_a_top_office_in_other_words_is_the_same_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"Destabilizing wars create thousands of refugees. Western businesses have enriched themselves,\" the "
+            "president said.\n\n"
+            "In his speech, Aleksandr Lukashenko recalled the conflicts unleashed after World War II.\n\n"
+            "\"It is known with whose weapons they fight,\" the Belarusian head of state said.")
+    said = speakers(nlp, text)
+    assert said[0] == said[1] == ("Aleksandr Lukashenko", "Belarus")  # named only later in the article
+    assert said[-1] == ("Aleksandr Lukashenko", "Belarus")
+
+
+def test_a_place_the_model_calls_a_person_is_not_who_the_president_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\"We need weapons now,\" the president said. Kyiv was shelled again overnight."
+    assert speakers(nlp, text)[0] == (None, None)
+
+
+def test_an_office_name_is_not_a_persons_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The British Minister of Foreign Affairs also assured that London would deliver all the equipment."
+    assert speakers(nlp, text)[0] == ("British Minister of Foreign Affairs", "United Kingdom")

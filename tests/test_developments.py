@@ -75,3 +75,18 @@ def test_a_partys_statement_outranks_narration_and_quote_fragments(extract_text)
     texts = [d.text for d in extract_text(text).developments]
     assert any(t.startswith("Putin said Russia had moved") for t in texts)
     assert texts.index(next(t for t in texts if t.startswith("Putin"))) < 3
+
+
+def test_a_sentence_that_says_too_little_is_no_development(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "The summit opened in Bavaria on Sunday with the war at the top of the agenda.",
+        "\"This is true,\" Putin said.",
+        "Farmers in the south brought in a record harvest of wheat and barley this summer.",
+        "Schools in the capital reopened their doors to pupils after the long holidays.",
+        "Railway engineers repaired the bridge over the river ahead of the winter season.",
+        "Museums across the region extended their opening hours for the autumn festival.",
+        "Bakeries reported rising prices for flour and sugar across several markets.",
+        "Hospitals received new equipment for their maternity and children's wards.",
+    ])
+    texts = [d.text for d in extract_text(text).developments]
+    assert not any(t.startswith("\"This is true") for t in texts)  # a party's words, but only three of them

@@ -60,6 +60,8 @@ class SpeechRules:
     name_titles: frozenset[str]
     topic_roles: frozenset[str]
     news_agencies: frozenset[str]
+    top_office: frozenset[str]
+    office_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,8 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["documents"]), frozenset(r["body_nouns"]), frozenset(r["government_nouns"]),
                        frozenset(r["generic_bodies"]), frozenset(r["name_preps"]),
                        frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
-                       frozenset(r["news_agencies"]))
+                       frozenset(r["news_agencies"]), frozenset(r["top_office"]),
+                       frozenset(r["office_words"]))
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +175,7 @@ def _title_of(ent: Span) -> str | None:
     root = ent.root
     parts = []
     left = root.left_edge.i
-    cut = max((t.i + 1 for t in doc[left:ent.start] if t.text in DASHES), default=left)
+    cut = max((t.i + 1 for t in doc[left:ent.start] if _spaced_dash(t)), default=left)
     if cut > left and cut < ent.start and _speech_form(doc[cut].lower_):
         cut += 1  # "underway - assures Serhij Hajdaj": neither the quote nor its verb is a title
     if cut < ent.start and doc[cut:ent.start].text.strip():  # not "underway - assures" in "... - assures X"
@@ -349,6 +352,16 @@ class SpeakerMemory:
             return earlier
         return None
 
+    def first_later_person(self, at: int, *, side: str | None = None) -> Speaker | None:
+        """The first person named after token ``at`` (within ``LATER_REACH`` tokens) whose side is known
+        (and is ``side``): who "the president" of an article's opening lines turns out to be."""
+        for mention in self.mentions:
+            if at < mention.start <= at + LATER_REACH and _is_named_person(mention.name):
+                found = side_of(mention.name, mention.title)
+                if found is not None and (side is None or found == side):
+                    return Speaker(mention.name, found, mention.title)
+        return None
+
     def last_body(self) -> Speaker | None:
         return next((s for s in reversed(self.named) if not _is_person(s)), None)
 
@@ -366,6 +379,15 @@ def _without_office(name: str) -> tuple[str, str | None]:
     return " ".join(words[cut:]), " ".join(words[:cut]) or None
 
 
+def _is_named_person(name: str) -> bool:
+    """A person's name, not a place the model tagged as one ("Kiev"): a person of the actor table, or a
+    name of two or more capitalised words."""
+    if _people_side(name) is not None:
+        return True
+    words = [w for w in name.split() if w not in NAME_PARTICLES]  # "Lula da Silva", "Ursula von der Leyen"
+    return len(words) >= 2 and _looks_like_name(words)
+
+
 def _looks_like_name(words: list[str]) -> bool:
     """A person's name is a few capitalised words ("Frank-Walter Steinmeier"), never a clause or a title."""
     return len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -380,6 +402,8 @@ def _is_person(speaker: Speaker) -> bool:
 TITLE_END = re.compile(rf"\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
 DASHES = "-–—"
 IRREGULAR_SPEECH = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "der", "van", "von", "al", "bin", "el", "la", "le"})
+LATER_REACH = 400  # tokens: how far on an unnamed "the president" of the opening lines may be named
 NAME_AFTER = 5  # tokens between an inverted speech verb and the name it introduces ("said on TVN24 Dr. X")
 TITLE_SPAN = 30  # tokens after a name that an appositive title naming the person's employer may run over
 BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
@@ -518,7 +542,7 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
     """A speaker named after a dash at the end of a quote: "“We will not give up.” — Peskov", or after a dash
     and a speech verb the parser took for a noun: "Street fights are underway - assures Serhij Hajdaj"."""
     doc = sent.doc
-    for dash in (t for t in sent if t.text in DASHES and t.i + 2 < sent.end and not inside[t.idx]):
+    for dash in (t for t in sent if _spaced_dash(t) and t.i + 2 < sent.end and not inside[t.idx]):
         if not _speech_form(doc[dash.i + 1].lower_, rules):
             continue
         person = next((e for e in ents_in(sent) if e.label_ == "PERSON" and dash.i + 1 < e.start <= dash.i + 1 +
@@ -533,6 +557,12 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
                             or span[0].is_title):
         return None
     return _speaker_from(span, memory, rules)
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash standing as punctuation ("underway - assures"), not a hyphen inside a word ("government-backed")."""
+    doc = token.doc
+    return token.text in DASHES and bool(token.whitespace_) and (token.i == 0 or bool(doc[token.i - 1].whitespace_))
 
 
 def _speech_form(word: str, rules: SpeechRules | None = None) -> bool:
@@ -742,10 +772,10 @@ def _is_place_word(word: str) -> bool:
 
 
 def _plain_name(run: Span, rules: SpeechRules) -> bool:
-    """Words that can be a person's name: capitalised, none of them a body, role or group noun ("Deputy Prime
-    Minister" is a title, not a name)."""
+    """Words that can be a person's name: capitalised, none of them a body, role, group or office word ("Deputy
+    Prime Minister" and "Foreign Affairs" are a title, not a name)."""
     words = run.text.split()
-    nouns = rules.body_nouns | rules.group_roles | rules.roles
+    nouns = rules.body_nouns | rules.group_roles | rules.roles | rules.office_words
     return _looks_like_name(words) and not any(w.lower() in nouns for w in words)
 
 
@@ -782,13 +812,19 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
                     and all(w in s.title.lower() for w in words or [role])), None)
     if earlier is not None and (side is None or earlier.side in (None, side)):
         return memory.remember(earlier)
+    top = bool(words) and set(words) <= speech_rules().top_office  # "the Belarusian head of state"
     if side is not None:
         same_side = memory.last_person(side=side)
-        if same_side is not None and span[0].lower_ == "the" and len(words) <= 1:
+        if same_side is not None and span[0].lower_ == "the" and (len(words) <= 1 or top):
             return memory.remember(same_side)
-        return memory.remember(Speaker(_actor_text(span), side, None))
+        named_later = memory.first_later_person(span.start, side=side) if top else None
+        return memory.remember(named_later or Speaker(_actor_text(span), side, None))
     if span[0].lower_ in ("the", "his", "her") and memory.last_person() is not None:
         return memory.remember(memory.last_person())  # type: ignore[arg-type]
+    if span[0].lower_ == "the" and top:  # an article that opens with "..., the president said." names him later
+        named_later = memory.first_later_person(span.start)
+        if named_later is not None:
+            return memory.remember(named_later)
     return None
 
 
@@ -881,7 +917,7 @@ def _closes_dash_quote(sent: Span, attribution: Attribution) -> bool:
         return False
     doc = sent.doc
     for k in range(attribution.verb_index - 1, max(sent.start, attribution.verb_index - 6) - 1, -1):
-        if doc[k].text in DASHES:
+        if _spaced_dash(doc[k]):
             return True  # "- says Deloire", "- she emphasized", "- added the US intelligence director"
         if doc[k].is_punct:
             return False

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_PER_ARTICLE = 7
+SHORT_WORDS = 6  # fewer words of its own than this and a sentence says too little to be a development
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,18 @@ def _speech_score(sent: Span, attribution: Attribution | None, index: int) -> fl
             score += weights["party_statement"]
     if sent.root.pos_ not in ("VERB", "AUX"):
         score += weights["no_verb"]
+    if _own_words(sent, attribution) < SHORT_WORDS and not {t.lemma_.lower() for t in sent} & _event_lemmas():
+        score += weights["short"]  # '"This is true," the president said.': too little said to be news
     return score if index > 0 else max(score, 0.0) + weights["lead"]
+
+
+def _own_words(sent: Span, attribution: Attribution | None) -> int:
+    """Words of the sentence besides who said it: not the speech verb, not its subject."""
+    skip: set[int] = set()
+    if attribution is not None and attribution.verb_index is not None and not attribution.inherited:
+        verb = sent.doc[attribution.verb_index]
+        skip = {verb.i} | {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
+    return sum(1 for t in sent if t.is_alpha and t.i not in skip)
 
 
 def _trimmed_end(sent: Span) -> int:
