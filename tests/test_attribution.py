@@ -327,3 +327,17 @@ def test_a_place_the_model_calls_a_person_is_not_who_the_president_is(nlp) -> No
 def test_an_office_name_is_not_a_persons_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The British Minister of Foreign Affairs also assured that London would deliver all the equipment."
     assert speakers(nlp, text)[0] == ("British Minister of Foreign Affairs", "United Kingdom")
+
+
+def test_a_doubled_single_quote_mark_closes_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“The report is quite an indictment on the state of our world,’’ said Matthew Saltmarsh, head of "
+            "UNHCR’s news and media section.")
+    assert speakers(nlp, text)[0] == ("Matthew Saltmarsh", "United Nations")
+    mask = quoted_mask(text)
+    assert mask[text.index("’’") + 1] and not mask[text.index("said")]
+
+
+def test_an_ellipsis_inside_a_quote_is_a_pause_not_a_sentence_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"Putin has been counting on it, that the G7 would splinter and... but we haven't, and we're not going "
+            "to,\" Biden said. He waited...\n\nThen he left.")
+    assert [s.text.strip()[:10] for s in nlp(text).sents] == ["\"Putin has", "He waited.", "Then he le"]

@@ -454,13 +454,15 @@ def _public(attribution: Attribution) -> Attribution:
 def quoted_mask(text: str) -> list[bool]:
     """For each character, whether it is inside a direct quote (never raises on odd quote marks).
 
-    Curly marks open and close; straight marks alternate within a paragraph. A quote left open at the end
-    of a paragraph runs on into the next paragraph only if that paragraph opens with a quote mark, the way
-    news text quotes over several paragraphs; otherwise it ends with its paragraph.
+    Curly marks open and close (a doubled single mark, "‘‘" or "’’", counts as a double one); straight marks
+    alternate within a paragraph. A quote left open at the end of a paragraph runs on into the next paragraph
+    only if that paragraph opens with a quote mark, the way news text quotes over several paragraphs;
+    otherwise it ends with its paragraph.
     """
     mask = [False] * len(text)
     open_at: int | None = None
     reopens = -1  # where a quote running on into a new paragraph opens it again (not a closing mark)
+    doubled = -1  # the second mark of a doubled single quote mark ("’’")
     i = 0
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None:
@@ -470,9 +472,13 @@ def quoted_mask(text: str) -> list[bool]:
             else:
                 reopens = len(text) - len(rest)
             continue
-        if i == reopens:
+        if i == reopens or i == doubled:
             mask[i] = True
             continue
+        pair = text[i:i + 2]
+        if pair in ("‘‘", "’’"):  # two single marks standing for a double one: "unpredictable,’’ said X"
+            doubled = i + 1
+            ch = "“" if pair == "‘‘" else "”"
         if ch in OPENING or (ch == '"' and open_at is None):
             if open_at is not None and ch == '"':
                 open_at = None
@@ -951,8 +957,8 @@ def _quote_runs(sents: list[Span], inside: list[bool]) -> list[list[int]]:
                 runs.append(current)
                 current = []
             current.append(i)
-            if text[-1] in CLOSING or text.endswith(('."', ',"', '?"', '!"')) or not _still_open(
-                    inside, full_text(sent.doc), start + len(text)):
+            if text[-1] in CLOSING or text.endswith(('."', ',"', '?"', '!"')) or not inside[start + len(text) - 1] \
+                    or not _still_open(inside, full_text(sent.doc), start + len(text)):  # the quote closed in it
                 runs.append(current)
                 current = []
         elif current:

@@ -17,6 +17,7 @@ CLOSING = frozenset("”»")
 STRAIGHT = frozenset('"')
 FINAL = frozenset(".?!…")
 DASHES = frozenset({"-", "–", "—", "--"})
+ELLIPSES = frozenset({"...", "…", ". . ."})
 ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "jr", "sr", "prof", "rev", "no",
                            "vol", "gov", "sen", "rep", "capt", "maj", "cpt", "adm", "mt", "ft", "inc", "co", "corp",
                            "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})
@@ -42,6 +43,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.i > 0 and _glued_dash(doc, doc[token.i - 1]):
             token.is_sent_start = False  # the quote the dash opens goes on in the same sentence
+        elif token.i > 0 and doc[token.i - 1].text in ELLIPSES and token.is_lower and not _after_line_break(
+                doc[token.i - 1]):
+            token.is_sent_start = False  # "the G7 would splinter and... but we haven't": a pause, not an end
     return doc
 
 

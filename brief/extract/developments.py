@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import Attribution, attribute_sentences
+from brief.extract.attribution import QUOTE_CHARS, Attribution, attribute_sentences, quoted_mask
 from brief.extract.positions import is_party
-from brief.extract.text import cite, ents_in
+from brief.extract.text import cite, ents_in, full_text
 from brief.models import Article, Development
 from brief.rules import load_rules
 
@@ -42,11 +42,13 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
                       ) -> list[Development]:
     """The article's best few sentences; ``attributions`` (one per sentence) saves attributing them again."""
     said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc)))
+    inside = quoted_mask(full_text(doc))
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     title_words = _content(article.source.title or "")
     scored = []
     for index, sent in enumerate(sents):
-        scored.append((_score(sent, index, title_words) + _speech_score(sent, said.get(sent.start), index), index, sent))
+        speech = _speech_score(sent, said.get(sent.start), index, inside)
+        scored.append((_score(sent, index, title_words) + speech, index, sent))
     scored.sort(key=lambda item: (-item[0], item[1]))
     developments = []
     chosen: list[set[str]] = []
@@ -80,13 +82,13 @@ def _score(sent: Span, index: int, title_words: set[str]) -> float:
     return score
 
 
-def _speech_score(sent: Span, attribution: Attribution | None, index: int) -> float:
+def _speech_score(sent: Span, attribution: Attribution | None, index: int, inside: list[bool]) -> float:
     """A party's own statement ranks up; a fragment of a quote told over several sentences, or a sentence
     without a verb of its own, ranks down, except the lead, which tells the news whatever its form."""
     weights = _weights()
     score = 0.0
     if attribution is not None and attribution.speaker is not None:
-        if attribution.inherited:
+        if attribution.inherited and _part_of_longer_quote(sent, inside):
             score += weights["quote_fragment"]
         elif is_party(attribution.speaker):
             score += weights["party_statement"]
@@ -97,13 +99,29 @@ def _speech_score(sent: Span, attribution: Attribution | None, index: int) -> fl
     return score if index > 0 else max(score, 0.0) + weights["lead"]
 
 
+def _part_of_longer_quote(sent: Span, inside: list[bool]) -> bool:
+    """The sentence is inside a quote opened before it or still open after it, not one whole quote of its own
+    ("At the end of 2022, ‘‘11.6 million Ukrainians remained displaced,’’ creating ...")."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    end = sent.start_char + len(text.rstrip())
+    if end <= start:
+        return False
+    opened_before = start > 0 and inside[start - 1] and inside[start]
+    return opened_before or inside[end - 1] and text.rstrip()[-1] not in QUOTE_CHARS
+
+
 def _own_words(sent: Span, attribution: Attribution | None) -> int:
     """Words of the sentence besides who said it: not the speech verb, not its subject."""
     skip: set[int] = set()
+    end = sent.end
     if attribution is not None and attribution.verb_index is not None and not attribution.inherited:
         verb = sent.doc[attribution.verb_index]
         skip = {verb.i} | {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
-    return sum(1 for t in sent if t.is_alpha and t.i not in skip)
+    elif attribution is not None and attribution.verb == "—" and not attribution.inherited:
+        dashes = [t.i for t in sent if t.text in "-–—" and t.whitespace_ and t.i > sent.start]
+        end = dashes[-1] if dashes else end  # "It's simple - explains Andrij Kowalienko from ...": two words
+    return sum(1 for t in sent.doc[sent.start:end] if t.is_alpha and t.i not in skip)
 
 
 def _trimmed_end(sent: Span) -> int:

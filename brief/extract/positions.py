@@ -35,11 +35,21 @@ def _news_agencies() -> frozenset[str]:
     return frozenset(load_rules("speech")["news_agencies"])
 
 
+@lru_cache(maxsize=1)
+def _reporter_roles() -> tuple[str, ...]:
+    return tuple(load_rules("speech")["reporter_roles"])
+
+
 def is_news_outlet(speaker: Speaker) -> bool:
-    """A news outlet reporting an event ("according to Reuters", "Ukrinform reports"): sourcing, not a stance."""
+    """A news outlet or its reporter reporting an event ("according to Reuters", "Ukrinform reports", "BBC
+    correspondent James Landale says"): sourcing, not a stance."""
     name = re.sub(r"^the\s+", "", speaker.name.lower())
     agencies = _news_agencies()
-    return name in agencies or any(a in name for a in agencies if " " in a)
+    if name in agencies or any(a in name for a in agencies if " " in a):
+        return True
+    title = (speaker.title or "").lower()  # "BBC diplomatic correspondent", "our correspondent"
+    return any(re.search(rf"\b{re.escape(r)}", title) for r in _reporter_roles()) and (
+        title.startswith("our ") or any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", title) for a in agencies))
 
 
 def is_party(speaker: Speaker) -> bool:
