@@ -30,6 +30,7 @@ DEFAULT_TITLE = "Situation brief"
 SAME_EVENT = 0.3  # keyword overlap (Jaccard) above which two developments tell the same event
 SAME_EVENT_WORDS = 4  # or this many shared distinctive keywords ...
 SAME_EVENT_SHARE = 0.25  # ... making this share of the shorter development's keywords
+SAME_EVENT_DAYS = 3  # reports of one event come out within days; words shared a month apart are another event
 KIND_ORDER = (
     "killed", "injured", "missing", "prisoners_exchanged", "bodies_returned", "drones_launched",
     "drones_intercepted", "missiles_launched", "missiles_intercepted", "displaced", "evacuated", "detained",
@@ -110,7 +111,8 @@ def merge_developments(developments: list[Development]) -> list[Development]:
         mine = frozenset(dev.keywords) - common
         cited = {c.source for c in dev.citations}
         candidates = sorted({i for word in mine for i in index.get(word, ())})
-        match = next((i for i in candidates if not sources[i] & cited and _overlap(words[i], mine)), None)
+        match = next((i for i in candidates if not sources[i] & cited and _near(merged[i].date, dev.date)
+                      and _overlap(words[i], mine)), None)
         if match is not None:
             kept = merged[match]
             merged[match] = replace(kept, citations=kept.citations + dev.citations, score=kept.score + 0.5 * dev.score)
@@ -122,6 +124,11 @@ def merge_developments(developments: list[Development]) -> list[Development]:
         words.append(mine)
         sources.append(cited)
     return sorted(merged, key=lambda d: (-d.score, d.date or date.min, d.text))
+
+
+def _near(a: date | None, b: date | None) -> bool:
+    """Two dates close enough for one event (an undated report may tell any)."""
+    return a is None or b is None or abs((a - b).days) <= SAME_EVENT_DAYS
 
 
 def _overlap(ka: frozenset[str], kb: frozenset[str]) -> bool:

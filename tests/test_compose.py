@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from brief.compose import compose, key_figures, merge_figures
+from brief.compose import compose, key_figures, merge_developments, merge_figures
 from brief.models import ArticleFacts, Citation, Development, Figure, Source
 
 S1 = Source("S1", "a.txt", published=date(2025, 5, 21), outlet="Reuters")
@@ -61,6 +61,19 @@ def test_the_same_event_from_two_sources_is_one_development() -> None:
     brief = compose([ArticleFacts(S1, developments=(a,)), ArticleFacts(S2, developments=(b, c))])
     assert len(brief.developments) == 2
     assert [c.source for c in brief.developments[0].fact.citations] == ["S1", "S2"]
+
+
+def test_the_same_words_a_year_apart_are_two_events() -> None:
+    words = ("shoigu", "himars", "storm", "shadow", "missile", "crimea")
+    a = Development("Shoigu said the use of Himars would be a strike.", 3, date=date(2023, 6, 20),
+                    citations=cite("S1", "a"), keywords=words)
+    b = Development("Shoigu warned about Himars again.", 2, date=date(2024, 4, 23), citations=cite("S2", "b"),
+                    keywords=words)
+    c = Development("Shoigu repeated it the next day.", 1, date=date(2023, 6, 22), citations=cite("S2", "c"),
+                    keywords=words)
+    merged = merge_developments([a, b, c])
+    assert [[x.source for x in d.citations] for d in merged] == [["S1", "S2"], ["S2"]]
+    assert merged[1].date == date(2024, 4, 23)
 
 
 def test_a_claim_with_no_place_is_a_competing_claim_not_an_extra_event() -> None:

@@ -47,17 +47,25 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
     title_words = _content(article.source.title or "")
     scored = []
     for index, sent in enumerate(sents):
-        speech = _speech_score(sent, said.get(sent.start), index, inside)
-        scored.append((_score(sent, index, title_words) + speech, index, sent))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+        attribution = said.get(sent.start)
+        speech = _speech_score(sent, attribution, index, inside)
+        speaker = attribution.speaker.name.lower() if attribution is not None and attribution.speaker else None
+        scored.append((_score(sent, index, title_words) + speech, index, sent, speaker))
     developments = []
     chosen: list[set[str]] = []
-    for score, _, sent in scored:
-        if len(developments) >= MAX_PER_ARTICLE:
-            break
+    voices: dict[str, int] = {}
+    same_voice = _weights()["same_speaker"]
+    while scored and len(developments) < MAX_PER_ARTICLE:
+        # the best sentence left, a speaker already heard counting a little less each time: the brief tells
+        # what each party said, not five sentences of one speech
+        best = max(scored, key=lambda item: (item[0] + same_voice * voices.get(item[3] or "", 0), -item[1]))
+        scored.remove(best)
+        score, _, sent, speaker = best
         words = _event_words(sent)
         if any(len(words & kept) >= 0.5 * max(len(words), 1) for kept in chosen):
             continue  # the same event again: leave room for another one
+        if speaker:
+            voices[speaker] = voices.get(speaker, 0) + 1
         chosen.append(words)
         start, end = sent.start_char, _trimmed_end(sent)
         citation = cite(article, start, end)
@@ -74,7 +82,7 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
 def _score(sent: Span, index: int, title_words: set[str]) -> float:
     lemmas = {t.lemma_.lower() for t in sent}
     ents = {e.label_ for e in ents_in(sent)}
-    score = 1.5 / (1 + 0.5 * index)
+    score = 1.0 / (1 + 0.5 * index)
     score += 0.4 * len(lemmas & _event_lemmas())
     score += 0.2 * len(ents & {"GPE", "PERSON", "ORG", "NORP"})
     score += 0.3 * ("CARDINAL" in ents)
