@@ -31,6 +31,12 @@ KINDS = [
     ("Authorities evacuated 1,200 residents from the town.", ("evacuated", 1200, "exact")),
     ("Police detained 15 protesters in Moscow.", ("detained", 15, "exact")),
     ("A 57-year-old suspect was arrested.", ("detained", 1, "exact")),
+    ("The bodies of 212 soldiers were returned to Ukraine.", ("bodies_returned", 212, "exact")),
+    ("Investigators found a mass grave containing more than 440 bodies near Izium.", ("killed", 440, "at_least")),
+    ("At least five Himars missiles crashed into the administration building.", ("missiles_launched", 5, "at_least")),
+    ("Sasha Skochilenko was detained in St Petersburg.", ("detained", 1, "exact")),  # one person, named
+    ("Pierre Zakrzewski was killed near Kyiv.", ("killed", 1, "exact")),
+    ("As many as 100 soldiers may have been killed in the strike.", ("killed", 100, "at_most")),  # a past estimate
 ]
 
 
@@ -67,6 +73,8 @@ SPLITS = [
      {("drones_launched", 103), ("missiles_launched", 4)}),
     ("A block was destroyed, killing at least one and wounding six others including a seven-year-old girl.",
      {("killed", 1), ("injured", 6), ("injured", 1)}),
+    ("The strike led to the death of four Russian generals, 58 colonels and 176 lieutenant colonels.",
+     {("killed", 4), ("killed", 58), ("killed", 176)}),  # a list after a count of the killed
 ]
 
 
@@ -87,6 +95,13 @@ EXCLUDED = [
     "Russia was losing nearly 1,000 troops a day killed or wounded.",  # a daily rate
     "Dozens of people were killed and hundreds were injured.",  # vague amounts
     "Mr Zakrzewski, 55, was killed in the attack.",  # an age in apposition
+    # counts of what has not happened: a condition, a plan, a request, a forecast, a promise
+    'Poland has braced itself to receive "up to a million refugees" fleeing Ukraine if Russia invades.',
+    "Kyiv has prepared a plan to evacuate the capital's three million residents.",
+    "Lavrov said 2.8 million people in Ukraine have asked to be evacuated into Russia.",
+    "Officials warned that five million people could flee the country.",
+    "Zelensky said Ukraine would return 200 prisoners next week.",
+    "If the shelling goes on, 10,000 people will have to leave.",
 ]
 
 
@@ -107,6 +122,19 @@ def test_place_date_and_claimant(extract_text) -> None:
     assert by_value[3].location == "Kharkiv region"
     assert by_value[3].claimant is not None and "Zelenskyy" in by_value[3].claimant
     assert by_value[3].date == date(2025, 6, 4)  # the Wednesday before a Thursday article
+
+
+def test_a_person_named_twice_is_one_and_a_described_death_is_none(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("The weightlifter Oleksandr Pielieshenko has been killed in the east. The committee said Pielieshenko "
+            "died during combat operations on Sunday. Sanctions target three workers at the penal colony where "
+            "Alexei Navalny died.")
+    assert [(f.kind, f.value, len(f.citations)) for f in extract_text(text).figures] == [("killed", 1, 1)]
+
+
+def test_a_place_named_after_of_is_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least five people were killed and 18 injured in Russian rocket strikes on railway stations in the "
+            "central Ukraine region of Vinnytsia, the Ukrainian prosecutor general's office says.")
+    assert {f.location for f in extract_text(text).figures} == {"Vinnytsia"}
 
 
 def test_claimant_from_the_body_named_before(extract_text) -> None:
@@ -134,6 +162,13 @@ def test_same_number_counts_once_per_article(extract_text) -> None:
     text = "More than 1, 000 Ukrainians came back. More than 1, 000 Ukrainian prisoners were returned, Zelenskyy said."
     (figure,) = extract_text(text).figures
     assert figure.value == 1000 and figure.claimant and len(figure.citations) == 2
+
+
+def test_the_same_number_from_two_claimants_of_one_article_is_one_figure(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("At least five people were killed in Vinnytsia, the governor said. Five people were killed in the "
+            "strike on Vinnytsia, the prosecutor general's office says.")
+    (figure,) = extract_text(text).figures
+    assert (figure.kind, figure.value, len(figure.citations)) == ("killed", 5, 2)
 
 
 def test_every_quote_is_verbatim(extract_text) -> None:

@@ -170,6 +170,14 @@ def test_subscription_lines_are_not_article_text() -> None:
     assert cleaned.text == "Russian forces shelled Kharkiv overnight, the governor said.\nTwo people were wounded."
 
 
+def test_a_teaser_box_of_other_stories_is_not_article_text() -> None:
+    body = ("Drones hit Odesa overnight, the governor said.\n"
+            "Other Topics of Interest Iranian President Dies in Helicopter Crash Russian airstrikes near Kharkiv "
+            "kill 11 civilians; Blackouts\n"
+            "Two people were wounded.\n")
+    assert clean_lines(body).text == "Drones hit Odesa overnight, the governor said.\nTwo people were wounded."
+
+
 def test_an_article_of_only_boilerplate_is_still_a_source(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", "Drones hit Odesa overnight, the governor said.\n")
     write(tmp_path, "promo.txt", "The Sports Moment: A newsletter for only the biggest sports news\n\n"

@@ -69,6 +69,10 @@ class Rules:
     movers: frozenset[str]
     speech_verbs: frozenset[str]
     relative_days: tuple[tuple[str, int], ...]
+    modals: frozenset[str]
+    conditions: frozenset[str]
+    unreal_verbs: frozenset[str]
+    unreal_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +103,8 @@ def _rules() -> Rules:
         movers=frozenset(data["places"]["movers"]),
         speech_verbs=frozenset(data["claimant"]["verbs"]),
         relative_days=tuple((a, int(b)) for a, b in data["dates"]["relative"]),
+        modals=frozenset(data["hypothetical"]["modals"]), conditions=frozenset(data["hypothetical"]["marks"]),
+        unreal_verbs=frozenset(data["hypothetical"]["verbs"]), unreal_nouns=frozenset(data["hypothetical"]["nouns"]),
     )
 
 
@@ -143,6 +149,7 @@ class Mention:
     qualifier: str
     anchor: int  # token index of the counted noun (or of the number when it stands alone)
     note: str | None
+    who: str | None = None  # the surname of one person named ("Skopin was arrested"), counted once an article
 
 
 def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Figure]:
@@ -151,6 +158,7 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
     figures: list[Figure] = []
     last_place: str | None = None
     last_speaker: Speaker | None = None
+    named: set[tuple[str, str]] = set()  # (kind, surname) of the people named as killed, hurt or detained
     for sent, attribution in zip(doc.sents, attributions):
         if "\n\n" in full_text(doc)[max(sent.start_char - 2, 0):sent.start_char + 1]:
             last_place = None  # a new paragraph: the earlier place no longer carries over
@@ -159,6 +167,10 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
         mentions = sentence_mentions(sent, rules)
         place_here = None
         for mention in mentions:
+            if mention.who is not None:
+                if (mention.kind, mention.who) in named:
+                    continue  # "Pielieshenko has been killed ... Pielieshenko died during combat": one person
+                named.add((mention.kind, mention.who))
             place = place_of(sent, mention.anchor, rules) or last_place
             place_here = place_here or place
             speaker = attribution.speaker or claimant_fallback(sent, rules, last_speaker)
@@ -197,8 +209,8 @@ def sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
         span = sent.char_span(number.start, number.end, alignment_mode="expand")
         if span is None or span.end - 1 in taken or _excluded(sent, span, rules):
             continue
-        mention = _mention(sent, span, number.value, rules)
-        if mention is not None:
+        mention = _mention(sent, span, number.value, rules) or _listed_after(sent, span, number.value, found, rules)
+        if mention is not None and not hypothetical(sent.doc[mention.anchor], rules):
             taken.add(span.end - 1)
             found.append(mention)
     for token in sent:
@@ -206,9 +218,83 @@ def sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
             if token.i in taken or token.head.i in taken or token.lower_ == "one":
                 continue
             mention = _singular(sent, token.head, rules)
-            if mention is not None:
+            if mention is not None and not hypothetical(token.head, rules):
                 found.append(mention)
+    for ent in ents_in(sent):
+        mention = _named_person(sent, ent, rules)
+        if mention is not None and mention.anchor not in taken and not hypothetical(sent.doc[mention.anchor], rules):
+            found.append(mention)
     return found
+
+
+NAMED_KINDS = ("killed", "injured", "detained")
+
+
+def _named_person(sent: Span, ent: Span, rules: Rules) -> Mention | None:
+    """ "Oleksandr Pielieshenko has been killed", "Skopin was arrested": one person, named, whom the event
+    befell (the subject of a passive event verb, or of "died")."""
+    if ent.label_ != "PERSON":
+        return None
+    root = ent.root
+    verb = root.head
+    if root.dep_ not in ("nsubjpass", "nsubj") or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # "the penal colony where Navalny died": a description, not the news of a death
+    if root.dep_ == "nsubj" and any(c.dep_ in ("dobj", "auxpass") for c in verb.children):
+        return None  # "Putin killed the deal": the doer, not the victim
+    for kind in rules.kinds:
+        if kind.kind in NAMED_KINDS and _is_event(verb, kind) and (root.dep_ == "nsubjpass" or kind.kind == "killed"
+                                                                   and verb.lemma_.lower() in ("die", "perish")):
+            return Mention(kind.kind, 1, "exact", root.i, _note(sent, ent, rules), ent[-1].lower_)
+    return None
+
+
+def _listed_after(sent: Span, span: Span, value: int, found: list[Mention], rules: Rules) -> Mention | None:
+    """ "the death of four Russian generals, 58 colonels and 176 lieutenant colonels": a count listed after
+    one of people of a kind is of that kind too."""
+    noun = _counted_noun(span)
+    if noun is None or noun.dep_ != "conj":
+        return None
+    head = noun.head
+    while head.dep_ == "conj" and head.head.i != head.i and not any(m.anchor == head.i for m in found):
+        head = head.head
+    earlier = next((m for m in found if m.anchor == head.i), None)
+    kind = next((k for k in rules.kinds if earlier is not None and k.kind == earlier.kind), None)
+    if earlier is None or kind is None or not (_unit_word(noun) in kind.units or _people_noun(noun, kind, rules)):
+        return None
+    return Mention(kind.kind, value, qualifier_of(sent, span, noun, rules), noun.i, _note(sent, span, rules))
+
+
+def hypothetical(anchor: Token, rules: Rules) -> bool:
+    """The count is of what has not happened: its verb is modal ("could flee") or conditional ("if ... are
+    killed"), or it completes a plan, a request or a fear ("asked to be evacuated", "a plan to evacuate")."""
+    token = anchor
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head  # the count's own verb
+    chain = [token]
+    while token.dep_ in ("xcomp", "acl") and token.head.i != token.i and len(chain) < MAX_HOPS:
+        token = token.head  # "braced itself to receive", "a plan to evacuate", "prepared to leave"
+        chain.append(token)
+    for token in chain:
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.lemma_.lower() in rules.unreal_nouns:
+                return True
+            continue
+        if token is not chain[0] and token.lemma_.lower() in rules.unreal_verbs or \
+                token is chain[0] and token.lemma_.lower() in rules.unreal_verbs and token.pos_ == "VERB" \
+                and anchor.dep_ in ("dobj", "nsubj"):
+            return True
+        children = list(token.children)
+        perfect = any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in children)
+        if not perfect and any(c.tag_ == "MD" and c.lower_ in rules.modals for c in children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in rules.conditions for c in children):
+            return True
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in rules.conditions for g in c.children)
+               for c in children):
+            return True
+    return False
 
 
 def _excluded(sent: Span, span: Span, rules: Rules) -> bool:
@@ -293,6 +379,9 @@ def _mention(sent: Span, span: Span, value: int, rules: Rules) -> Mention | None
     number = doc[span.end - 1]
     part = _part_of(number)
     noun = _counted_noun(span)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in ("body", "remains"):
+        noun = noun.head.head  # "the bodies of 212 soldiers were returned": bodies are what was returned
     anchor = noun if noun is not None else number
     if part is not None or _is_whole(number):
         anchor = number  # the number heads its clause: "disabling 16 of the 36", "29 of the 31 drones"
@@ -513,6 +602,13 @@ def _places(sent: Span, rules: Rules) -> list[tuple[int, str, int]]:
             mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
                     and (c.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or c.pos_ == "PROPN" or c.is_title)]
             holder = _event_place(token, rules)
+            named = _named_by_of(token)
+            if named is not None and holder is not None and holder not in holders:
+                # "the central Ukraine region of Vinnytsia", "the city of Mariupol": the name is the place
+                found.append((token.i, named.text, 0))
+                used.update(range(token.left_edge.i, named.end))
+                holders.add(holder)
+                continue
             if mods and holder is not None and holder not in holders:
                 start = min(m.left_edge.i for m in mods)
                 while doc[start].pos_ in ("DET", "ADP"):
@@ -542,6 +638,17 @@ def _places(sent: Span, rules: Rules) -> list[tuple[int, str, int]]:
                 and token.i > sent.start and token.head.pos_ == "NOUN" and not re.search(r"(an|ese|ish|ic)$", token.lower_):
             found.append((token.i, token.text, 1))
     return sorted(found)
+
+
+def _named_by_of(noun: Token) -> Span | None:
+    """The proper name a place noun is "of": "region of Vinnytsia" → "Vinnytsia"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == noun.i + 1:
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if name is not None and (name.ent_type_ in ("GPE", "LOC", "FAC") or name.pos_ == "PROPN"):
+                start = min((c.left_edge.i for c in name.children if c.dep_ == "compound"), default=name.i)
+                return noun.doc[start:name.i + 1]
+    return None
 
 
 def _event_place(token: Token, rules: Rules) -> int | None:
@@ -623,7 +730,7 @@ def _same_claim(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind or a.value != b.value:
         return False
     if a.location and b.location and a.location.split()[0] != b.location.split()[0]:
-        return False
-    if a.claimant and b.claimant and a.claimant.split()[-1] != b.claimant.split()[-1]:
-        return False
+        return False  # the same count in two places: two events
+    # the same count from two claimants of one article is still one figure (GUIDE: the same number for the
+    # same thing counts once; only a different number from another claimant is a second figure)
     return not (a.value == 1 and a.citations != b.citations)
