@@ -56,6 +56,14 @@ def test_narration_is_not_a_position(extract_text) -> None:  # type: ignore[no-u
     assert positions(extract_text, "Russia and Ukraine continued their airstrikes on one another overnight.") == ()
 
 
+def test_a_question_or_a_fragment_that_names_nothing_is_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"The West wants to weaken Russia for decades. This is true,\" Russian President Vladimir Putin said. "
+            "\"Do we want Ukraine to lose?\" Putin asked. \"They don't have to do anything.\"")
+    found = positions(extract_text, text)
+    assert [p.statement for p in found] == ["The West wants to weaken Russia for decades."]
+    assert found[0].actor == "Vladimir Putin" and found[0].side == "Russia"
+
+
 def test_quote_paragraphs_and_odd_marks(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Zelenskyy spoke after the exchange.\n\n"
             "“We will continue to do everything in our power to rescue every person.\n\n"

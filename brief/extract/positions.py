@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 NOT_COUNTS = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"})
 MIN_WORDS = 4
+SHORT_STATEMENT = 10  # words: a sentence this short must name something to be a stance
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,23 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
                 {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}]
         if len(said) < 3:
             return False
-    return True
+    return not _question(sent) and _names_something(sent, attribution)
+
+
+def _question(sent: Span) -> bool:
+    """ "Do we want Ukraine to win?": a question asks, it states no stance."""
+    return sent.text.rstrip().rstrip(QUOTE_CHARS + " ").endswith("?")
+
+
+def _names_something(sent: Span, attribution: Attribution) -> bool:
+    """A stance is about something: a short sentence that names nothing besides who said it ('"This is true,"
+    the president said.', "They don't have to do anything.") is a fragment of a speech, not a position."""
+    skip: set[int] = set()
+    if attribution.verb_index is not None and not attribution.inherited:
+        verb = sent.doc[attribution.verb_index]
+        skip = {verb.i} | {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
+    words = [t for t in sent if t.is_alpha and t.i not in skip]
+    return len(words) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in words)
 
 
 def states_count(sent: Span) -> bool:
