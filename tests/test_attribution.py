@@ -341,3 +341,10 @@ def test_an_ellipsis_inside_a_quote_is_a_pause_not_a_sentence_end(nlp) -> None: 
     text = ("\"Putin has been counting on it, that the G7 would splinter and... but we haven't, and we're not going "
             "to,\" Biden said. He waited...\n\nThen he left.")
     assert [s.text.strip()[:10] for s in nlp(text).sents] == ["\"Putin has", "He waited.", "Then he le"]
+
+
+def test_he_is_the_person_a_passive_sentence_names_by_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We should not hesitate to take bolder decisions,” said Lithuanian President Gitanas Nauseda.\n\n"
+            "The main objection to this argument was summarised by the former US Nato ambassador Ivo Daalder. "
+            "“Bringing Ukraine into the alliance is tantamount to joining the war,” he warned.")
+    assert speakers(nlp, text)[-1] == ("Ivo Daalder", "United States")

@@ -431,6 +431,9 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
     """A person who is the subject of a sentence without speech ("Peskov made the remarks") is who a
     following "he" most likely means."""
     subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    agent = next((g for c in sent.root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:  # "The main objection was summarised by the former ambassador Ivo Daalder."
+        subject = agent
     if subject is None:
         return
     person = next((e for e in ents_in(sent.doc[subject.left_edge.i: subject.right_edge.i + 1])
@@ -439,6 +442,13 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
         memory.person(person.text, _title_of(person), person.start)
     elif _people_side(subject.text) is not None:
         memory.person(subject.text, None, subject.i)
+    elif subject.lemma_.lower() in speech_rules().roles:  # "the former US Nato ambassador Ivo Daalder"
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            words = sent.doc[name.left_edge.i:name.i + 1]
+            if _is_named_person(words.text):
+                title = sent.doc[subject.left_edge.i:subject.i + 1].text.removeprefix("the ").strip()
+                memory.person(words.text, title, words.start)
 
 
 def _public(attribution: Attribution) -> Attribution:
