@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from brief.errors import BriefError, ConfigError, DeliveryError, InputError, OutputError, TemplateError
+from brief.errors import (BriefError, ConfigError, DeliveryError, InputError, OutputError, TemplateError,
+                          UsageError)
 
 __version__ = "0.1.0"
 __all__ = [
-    "BriefError", "ConfigError", "DeliveryError", "InputError", "OutputError", "TemplateError",
+    "BriefError", "ConfigError", "DeliveryError", "InputError", "OutputError", "TemplateError", "UsageError",
     "build_brief", "BuildResult", "__version__",
 ]
 

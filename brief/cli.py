@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from brief.errors import BriefError, ConfigError
+from brief.errors import BriefError, ConfigError, UsageError
 
 app = typer.Typer(
     name="brief",
@@ -123,7 +123,10 @@ def build_cli(
     _setup_logging(verbose, quiet)
     loaded = load_config(config)
     settings = loaded.section("build")
-    formats = parse_formats(format)
+    try:
+        formats = parse_formats(format)
+    except ConfigError as error:
+        raise UsageError(f"--format: {error}") from None
     plan = None
     if email or email_to or cc or bcc or dry_run:
         from brief.deliver import plan_email

@@ -17,6 +17,12 @@ class BriefError(Exception):
     exit_code: int = 1
 
 
+class UsageError(BriefError):
+    """A bad option value on the command line ("--format xls")."""
+
+    exit_code = EXIT_USAGE
+
+
 class InputError(BriefError):
     """No usable article (empty folder, only binary files, unreadable paths)."""
 
