@@ -197,8 +197,9 @@ def send_cli(
 ) -> None:
     """Email a brief built earlier. SMTP settings: [smtp] in brief.toml or BRIEF_SMTP_* variables."""
     from brief.config import load_config
-    from brief.deliver import email_brief, plan_email
+    from brief.deliver import email_brief, plan_email, read_pdf
 
+    read_pdf(pdf)  # a missing or wrong file is said first, before any setting is looked at
     plan = plan_email(to=to or (), cc=cc or (), bcc=bcc or (), audience=audience, config=load_config(config),
                       password_file=password_file, ca_file=ca_file, dry_run=dry_run)
     sent = email_brief(pdf, html, plan)
@@ -246,7 +247,7 @@ def templates_list_cli(
 def templates_init_cli(
     name: Annotated[str, typer.Argument(help="Name of the new audience.")],
     base: Annotated[str, typer.Option("--from", help="Audience to extend.")] = "analyst",
-    folder: Annotated[Path, typer.Option("--dir", help="Your templates folder (created if missing).")] = Path("templates"),
+    folder: Annotated[Path, typer.Option("--dir", help="Your templates folder (created if missing).")] = Path("mytemplates"),
     config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: ./brief.toml).")] = None,
 ) -> None:
     """Write a ready-to-edit audience NAME that extends an existing one."""

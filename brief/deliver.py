@@ -394,7 +394,7 @@ def build_message(
         raise ConfigError("no sender address; set [smtp] from in brief.toml or BRIEF_SMTP_FROM")
     if not (to or cc or bcc):
         raise ConfigError("no recipients; pass --email-to/--to ADDR")
-    pdf = _read_pdf(Path(pdf_path))
+    pdf = read_pdf(Path(pdf_path))
     text = brief_text(_read_text(Path(html_path))) if html_path is not None else BriefText()
     attachment = Path(pdf_path).name
 
@@ -420,7 +420,7 @@ def build_message(
     return msg
 
 
-def _read_pdf(path: Path) -> bytes:
+def read_pdf(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -230,8 +230,17 @@ def brief_text(source: str) -> BriefText:
 
 
 def _body_blocks(title: str, text: BriefText) -> list[Block]:
-    """The blocks to show below the email's own heading (the page's own ``h1`` of the title is dropped)."""
-    return [b for b in text.blocks if not (b.kind == "h1" and b.text == squash(title))]
+    """The blocks to show below the email's own heading: not the page's own ``h1`` of the title, nor a heading
+    with nothing under it in text (the chart's heading: the chart is a picture the email does not carry)."""
+    blocks = [b for b in text.blocks if not (b.kind == "h1" and b.text == squash(title))]
+    kept = []
+    for i, block in enumerate(blocks):
+        if block.kind in HEADINGS:
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if following is None or following.kind in HEADINGS and following.kind[1:] <= block.kind[1:]:
+                continue
+        kept.append(block)
+    return kept
 
 
 def plain_body(title: str, period: str, text: BriefText, footer: str) -> str:

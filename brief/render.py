@@ -15,8 +15,11 @@ from __future__ import annotations
 import math
 import operator
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -80,6 +83,8 @@ MAX_POWER_BITS = 1_024  # largest number `**` may make
 MAX_CALL_INT = 10_000  # largest width a string method may pad to ('a'.ljust(n), center, zfill)
 MAX_RANGE_TOTAL = 200_000  # items that all range() calls of one render may yield together
 MAX_OUTPUT = 20_000_000  # characters one render may write
+MAX_RESULT = 1_000_000  # longest string or list one call or join may make ('x'.replace(...), '|join')
+MAX_RENDER_SECONDS = 60  # wall time one render may take (a brief of hundreds of articles takes a second or two)
 
 
 def templates_root() -> Path:
@@ -220,11 +225,16 @@ def _sandbox_class() -> type:
             return super().call_binop(context, op, left, right)
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-            if isinstance(getattr(__obj, "__self__", None), str):
+            owner = getattr(__obj, "__self__", None)
+            if isinstance(owner, str):
                 numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int)]
                 if any(abs(n) > MAX_CALL_INT for n in numbers):
                     raise SecurityError(f"a string method argument above {MAX_CALL_INT:,}")
-            return super().call(__context, __obj, *args, **kwargs)
+                _check_growth(owner, getattr(__obj, "__name__", ""), args)
+            result = super().call(__context, __obj, *args, **kwargs)
+            if _sized(result) > MAX_RESULT:
+                raise SecurityError(f"a call made a value longer than {MAX_RESULT:,}")
+            return result
 
         def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
             wrapped = super().wrap_str_format(value)
@@ -235,6 +245,56 @@ def _sandbox_class() -> type:
             return wrapped
 
     return BriefSandbox
+
+
+def _check_growth(text: str, method: str, args: tuple[Any, ...]) -> None:
+    """Refuse a string method whose result would be longer than MAX_RESULT, before it is made."""
+    from jinja2.exceptions import SecurityError
+
+    size = 0
+    if method == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        size = len(text) + (text.count(args[0]) if args[0] else len(text) + 1) * max(len(args[1]) - len(args[0]), 0)
+    elif method == "join" and args and isinstance(args[0], (list, tuple, str)):
+        size = sum(_sized(x) for x in args[0]) + len(text) * max(len(args[0]) - 1, 0)
+    if size > MAX_RESULT:
+        raise SecurityError(f"'{method}' would make a string longer than {MAX_RESULT:,}")
+
+
+def _bounded_join(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``join`` filter, refusing a result longer than MAX_RESULT before it is made."""
+
+    def checked(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
+        items = list(value)
+        _check_growth(str(d), "join", ([str(x) if not isinstance(x, str) else x for x in items],))
+        return fn(eval_ctx, items, d, attribute)
+
+    for name in ("jinja_pass_arg", "environmentfilter", "evalcontextfilter"):
+        if hasattr(fn, name):
+            setattr(checked, name, getattr(fn, name))
+    return checked
+
+
+class _TimeUp(Exception):
+    """A render ran past MAX_RENDER_SECONDS."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop a runaway template after ``seconds`` (main thread only: elsewhere signals cannot interrupt)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _budgeted_range() -> Callable[..., range]:
@@ -292,6 +352,7 @@ def make_environment(audience: Audience) -> jinja2.Environment:
     env.globals["range"] = _budgeted_range()
     for name in ("center", "indent", "wordwrap", "truncate", "format", "batch", "slice"):
         env.filters[name] = _limited(name, env.filters[name])
+    env.filters["join"] = _bounded_join(env.filters["join"])
     env.filters["day"] = _day
     env.filters["number"] = lambda n: f"{n:,}"
     env.filters["words"] = trim_words
@@ -482,7 +543,14 @@ def render_html(brief: Brief, audience: Audience, *, labels: dict[str, str] | No
     }
     try:
         template = env.get_template(ENTRY)
-        return "".join(_capped(template.generate(context)))
+        with _time_limit(MAX_RENDER_SECONDS):
+            return "".join(_capped(template.generate(context)))
+    except _TimeUp:
+        raise TemplateError(f"the templates ran longer than {MAX_RENDER_SECONDS} s and were stopped; look for a "
+                            "loop over a long value") from None
+    except MemoryError:
+        raise TemplateError("the templates ran out of memory and were stopped; look for a value that grows in a "
+                            "loop") from None
     except jinja2.TemplateNotFound as exc:
         searched = ", ".join(display_path(p) for p in audience.folders)
         raise TemplateError(f"template '{exc.name}' not found; searched {searched}") from None

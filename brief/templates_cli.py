@@ -62,6 +62,9 @@ def init_audience(name: str, base: str, folder: Path, user_dir: Path | None = No
     if not NAME.match(name) or name in RESERVED:
         raise ConfigError(f"'{name}' is not a usable audience name; use lower-case letters, digits, - and _")
     parent = load_audience(base, user_dir)
+    if folder.resolve().is_relative_to(templates_root().resolve()):
+        raise ConfigError(f"{folder}: is the built-in templates folder; pass --dir with a folder of your own "
+                          "(e.g. --dir mytemplates)")
     target = folder / name
     if target.exists():
         raise ConfigError(f"{target}: already exists; pick another name or remove it")

@@ -96,6 +96,31 @@ def test_send_built_brief_over_starttls_with_auth(servers: ServerFactory, ca_fil
     assert received_pdf(server) == pdf.read_bytes()
 
 
+def test_build_seeds_delivers_over_starttls_with_auth(servers: ServerFactory, ca_file: Path, tmp_path: Path) -> None:
+    server = servers("starttls", auth=True)
+    secret = tmp_path / "smtp-password"
+    secret.write_text(PASSWORD + "\n")
+    env = smtp_env(server.port, tmp_path, BRIEF_SMTP_SECURITY="starttls", BRIEF_SMTP_USER=USER)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "--out", str(out), "--audience", "executive",
+                                      "--email-to", "desk@example.org", "--password-file", str(secret),
+                                      "--ca-file", str(ca_file)], env=env)
+    assert result.exit_code == 0, result.output
+    (received,) = server.handler.messages
+    assert received.tls and received.user == USER and received.rcpt_tos == ["desk@example.org"]
+    msg = received.message
+    assert msg["Subject"].startswith("Situation brief")
+    assert [p.get_content_type() for p in msg.walk()] == [
+        "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/pdf"]
+    assert received_pdf(server) == (out / "brief.pdf").read_bytes()
+
+
+def test_send_says_a_missing_pdf_before_any_setting(tmp_path: Path) -> None:
+    done = run_brief(["send", str(tmp_path / "missing.pdf"), "--to", "desk@example.org"], {"HOME": str(tmp_path)})
+    assert done.returncode == 65 and "missing.pdf: cannot read the PDF" in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
 def test_send_dry_run_writes_eml_beside_the_pdf(pdf: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["send", str(pdf), "--to", "desk@example.org", "--dry-run"],
                                 env=smtp_env(free_port(), tmp_path))

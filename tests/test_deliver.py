@@ -30,7 +30,7 @@ from brief.deliver import (
     write_eml,
 )
 from brief.errors import ConfigError, DeliveryError, InputError
-from brief.mailbody import brief_text, plain_body
+from brief.mailbody import brief_text, html_body, plain_body
 
 pytest_plugins = ["mail_fixtures"]  # servers, certificate, ca_file, pdf, html_file
 
@@ -438,6 +438,14 @@ def test_text_part(pdf: Path, html_file: Path) -> None:
     assert "- The minister: “We will not retreat”" in text
     assert "Notes\n=====\n1. Daily Post, “Port shelled”, 22 May 2025: “The port was shelled overnight.”\n" in text
     assert text.endswith("attached: brief.pdf (16 KB).\n")
+
+
+def test_a_heading_with_nothing_under_it_in_text_is_left_out() -> None:
+    text = brief_text("<h2>Key figures at a glance</h2><svg><text>chart label</text></svg>"
+                      "<h2>Key developments</h2><ol><li>Talks resumed.</li></ol><h2>Sources</h2>")
+    body = plain_body("T", "", text, "end")
+    assert "Key developments\n" in body and "at a glance" not in body and "Sources" not in body
+    assert "at a glance" not in html_body("T", "", text, "end")
 
 
 def test_message_without_html_still_has_both_parts(pdf: Path) -> None:

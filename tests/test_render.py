@@ -37,6 +37,10 @@ RUNAWAY = [
     "{{ 'a' | center(100000000) }}",
     "{{ '%100000000d' | format(1) }}",
     "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+    "{{ ('a' * 10000).replace('a', 'a' * 10000) | length }}",  # growth by a string method
+    "{{ ('a' * 10000).replace('a', 'a' * 1000).replace('a', 'a' * 1000) | length }}",
+    "{{ (('a' * 99999) | list) | join('a' * 99999) }}",  # growth by the join filter
+    "{{ ('-' * 50000).join(['a' * 50000] * 50) }}",  # and by str.join
 ]
 
 
@@ -61,6 +65,17 @@ def test_runaway_templates_are_stopped(tmp_path: Path, body: str) -> None:
     with pytest.raises(TemplateError) as caught:
         render_html(brief, load_audience("analyst", user_template(tmp_path, body)), labels=labels)
     assert "\n" not in str(caught.value)
+
+
+def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import brief.render
+
+    monkeypatch.setattr(brief.render, "MAX_RENDER_SECONDS", 0.5)
+    body = "{% set l = 'a' * 99999 %}{% for c in l %}{% for d in l %}{% endfor %}{% endfor %}"
+    brief_, labels = sample_brief()
+    with pytest.raises(TemplateError) as caught:
+        render_html(brief_, load_audience("analyst", user_template(tmp_path, body)), labels=labels)
+    assert "ran longer than 0.5 s" in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_modest_arithmetic_still_works(tmp_path: Path) -> None:

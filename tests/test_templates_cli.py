@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from brief.cli import app, main
-from brief.errors import EXIT_CONFIG
+from brief.errors import EXIT_CONFIG, ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -37,6 +37,14 @@ def test_init_writes_an_audience_that_lists_as_the_users(tmp_path: Path) -> None
     assert mine["where"] == str(tmp_path / "minister") and mine["extends"] == "executive"
     again = runner.invoke(app, ["templates", "init", "minister", "--from", "executive", "--dir", str(tmp_path)])
     assert again.exit_code != 0
+
+
+def test_init_never_writes_into_the_built_in_templates() -> None:
+    from brief.render import templates_root
+
+    result = runner.invoke(app, ["templates", "init", "minister", "--dir", str(templates_root())])
+    assert isinstance(result.exception, ConfigError) and "built-in templates folder" in str(result.exception)
+    assert not (templates_root() / "minister").exists()
 
 
 def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
