@@ -415,7 +415,7 @@ def attribute_sentences(doc: Doc) -> list[Attribution]:
     sents = list(doc.sents)
     home = lead_side(sents)
     memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home)
-    inside = quoted_mask(full_text(doc))
+    inside = doc_quoted_mask(doc)
     found = []
     for sent in sents:
         attribution = attribute(sent, memory, rules, inside)
@@ -459,6 +459,14 @@ def _public(attribution: Attribution) -> Attribution:
         return Attribution(speaker, attribution.verb, attribution.quoted, attribution.inherited,
                            attribution.verb_index)
     return attribution
+
+
+def doc_quoted_mask(doc: Doc) -> list[bool]:
+    """``quoted_mask`` of the doc's text, made once per doc (attribution, positions and developments read it)."""
+    mask = doc.user_data.get("brief_quoted")
+    if mask is None:
+        mask = doc.user_data["brief_quoted"] = quoted_mask(full_text(doc))
+    return mask
 
 
 def quoted_mask(text: str) -> list[bool]:
@@ -508,7 +516,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
               inside: list[bool] | None = None) -> Attribution:
     """The speaker of one sentence from its own words ("X said", "according to X"), or none."""
     rules = rules or speech_rules()
-    inside = inside if inside is not None else quoted_mask(full_text(sent.doc))
+    inside = inside if inside is not None else doc_quoted_mask(sent.doc)
     text = sent.text
     quoted = any(ch in text for ch in QUOTE_CHARS)
     outside = [t for t in sent if not inside[t.idx]]

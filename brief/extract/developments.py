@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import QUOTE_CHARS, Attribution, attribute_sentences, quoted_mask
+from brief.extract.attribution import QUOTE_CHARS, Attribution, attribute_sentences, doc_quoted_mask
 from brief.extract.positions import is_party
-from brief.extract.text import cite, ents_in, full_text
+from brief.extract.text import cite, ents_in
 from brief.models import Article, Development
 from brief.rules import load_rules
 
@@ -42,7 +42,7 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
                       ) -> list[Development]:
     """The article's best few sentences; ``attributions`` (one per sentence) saves attributing them again."""
     said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc)))
-    inside = quoted_mask(full_text(doc))
+    inside = doc_quoted_mask(doc)
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     title_words = _content(article.source.title or "")
     scored = []

@@ -199,7 +199,14 @@ def _quoted(sent: Span, char: int) -> bool:
 
 
 def sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
-    """The counts one sentence states, each number once."""
+    """The counts one sentence states, each number once (found once per sentence: positions ask too)."""
+    found = sent.doc.user_data.setdefault("brief_mentions", {})
+    if sent.start not in found:
+        found[sent.start] = tuple(_sentence_mentions(sent, rules))
+    return list(found[sent.start])
+
+
+def _sentence_mentions(sent: Span, rules: Rules) -> list[Mention]:
     found: list[Mention] = []
     taken: set[int] = set()
     numbers = find_numbers(sent.text)
@@ -281,9 +288,11 @@ def hypothetical(anchor: Token, rules: Rules) -> bool:
             if token.lemma_.lower() in rules.unreal_nouns:
                 return True
             continue
-        if token is not chain[0] and token.lemma_.lower() in rules.unreal_verbs or \
-                token is chain[0] and token.lemma_.lower() in rules.unreal_verbs and token.pos_ == "VERB" \
-                and anchor.dep_ in ("dobj", "nsubj"):
+        # a plan or request the count completes ("braced to receive"), or one whose doer or object it is
+        # ("2.8 million people have asked", "expects 10,000 refugees")
+        own = token is chain[0]
+        if token.lemma_.lower() in rules.unreal_verbs and (not own or token.pos_ == "VERB"
+                                                            and anchor.dep_ in ("dobj", "nsubj")):
             return True
         children = list(token.children)
         perfect = any(c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in children)

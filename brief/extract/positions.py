@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import QUOTE_CHARS, Attribution, quoted_mask
+from brief.extract.attribution import QUOTE_CHARS, Attribution, doc_quoted_mask
 from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 NOT_COUNTS = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"})
 MIN_WORDS = 4
@@ -61,7 +61,7 @@ def is_party(speaker: Speaker) -> bool:
 def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) -> list[Position]:
     """Every attributed sentence that states a stance, in article order."""
     positions: list[Position] = []
-    inside = quoted_mask(full_text(doc))
+    inside = doc_quoted_mask(doc)
     for sent, attribution in zip(doc.sents, attributions):
         speaker = attribution.speaker
         if speaker is None or is_news_outlet(speaker) or not _is_statement(sent, attribution) or states_count(sent):
@@ -102,13 +102,10 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
     letters = [ch for ch in sent.text if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) > 0.8 * len(letters):
         return False
-    if not attribution.quoted and not attribution.inherited and attribution.verb_index is not None:
-        verb = sent.doc[attribution.verb_index]
-        said = [t for t in sent if t.is_alpha and t.i not in {verb.i} and t.i not in
-                {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}]
-        if len(said) < 3:
-            return False
-    return not _question(sent) and _names_something(sent, attribution)
+    said = _said_words(sent, attribution)
+    if not attribution.quoted and not attribution.inherited and attribution.verb_index is not None and len(said) < 3:
+        return False
+    return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
 
 
 def _question(sent: Span) -> bool:
@@ -116,15 +113,15 @@ def _question(sent: Span) -> bool:
     return sent.text.rstrip().rstrip(QUOTE_CHARS + " ").endswith("?")
 
 
-def _names_something(sent: Span, attribution: Attribution) -> bool:
-    """A stance is about something: a short sentence that names nothing besides who said it ('"This is true,"
-    the president said.', "They don't have to do anything.") is a fragment of a speech, not a position."""
+def _said_words(sent: Span, attribution: Attribution) -> list[Token]:
+    """The words of the sentence besides its speech verb and who says it. A stance is about something: a short
+    sentence of them that names nothing ('"This is true," the president said.', "They don't have to do
+    anything.") is a fragment of a speech, not a position."""
     skip: set[int] = set()
     if attribution.verb_index is not None and not attribution.inherited:
         verb = sent.doc[attribution.verb_index]
         skip = {verb.i} | {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
-    words = [t for t in sent if t.is_alpha and t.i not in skip]
-    return len(words) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in words)
+    return [t for t in sent if t.is_alpha and t.i not in skip]
 
 
 def states_count(sent: Span) -> bool:
