@@ -102,6 +102,7 @@ EXCLUDED = [
     "Officials warned that five million people could flee the country.",
     "Zelensky said Ukraine would return 200 prisoners next week.",
     "If the shelling goes on, 10,000 people will have to leave.",
+    "Since September the army liberated over 300 settlements and about 150,000 people.",  # not an exchange
 ]
 
 
@@ -219,6 +220,7 @@ def test_key_figures_low_best_high() -> None:
     "During the Second World War the German invaders killed more than three million Belarusians.",
     "In Syria, more than 300,000 people have died in 10 years of civil war.",
     "In 1986, 31 people were killed in the disaster.",
+    "Almost 8 million Venezuelans have fled the country since 2017.",  # a plural names the other country too
 ])
 def test_counts_of_another_era_or_war_are_not_figures(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert extract_text(text).figures == ()

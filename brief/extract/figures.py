@@ -117,7 +117,8 @@ SINCE_THEN = re.compile(r"\b(?:since|after|before)\s+(?:the\s+)?(?:end\s+of\s+(?
 def _context() -> tuple[re.Pattern[str], int]:
     data = load_rules("figures")["context"]
     words = sorted([*data["history"], *data["elsewhere"]], key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")s?(?![\w-])",
+                         re.IGNORECASE)  # "Venezuelans", "Syrians": the plural too
     return pattern, int(data["before_year"])
 
 
