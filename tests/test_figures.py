@@ -37,6 +37,9 @@ KINDS = [
     ("Sasha Skochilenko was detained in St Petersburg.", ("detained", 1, "exact")),  # one person, named
     ("Pierre Zakrzewski was killed near Kyiv.", ("killed", 1, "exact")),
     ("As many as 100 soldiers may have been killed in the strike.", ("killed", 100, "at_most")),  # a past estimate
+    ("The death toll from the missile strike on Uman has risen to 23.", ("killed", 23, "exact")),
+    ("The number of injured reached 50 by the evening.", ("injured", 50, "exact")),
+    ("Some 3.7 million people remain internally displaced within Ukraine.", ("displaced", 3_700_000, "approx")),
 ]
 
 
@@ -75,6 +78,9 @@ SPLITS = [
      {("killed", 1), ("injured", 6), ("injured", 1)}),
     ("The strike led to the death of four Russian generals, 58 colonels and 176 lieutenant colonels.",
      {("killed", 4), ("killed", 58), ("killed", 176)}),  # a list after a count of the killed
+    ("Of the 10,582 killed, 587 were children.", {("killed", 10582), ("killed", 587)}),  # a share of a whole
+    ("Overnight, the enemy attacked with 40 Shahed drones; 37 were shot down.",
+     {("drones_launched", 40), ("drones_intercepted", 37)}),  # the drones left unsaid
 ]
 
 
@@ -136,6 +142,13 @@ def test_a_place_named_after_of_is_the_place(extract_text) -> None:  # type: ign
     text = ("At least five people were killed and 18 injured in Russian rocket strikes on railway stations in the "
             "central Ukraine region of Vinnytsia, the Ukrainian prosecutor general's office says.")
     assert {f.location for f in extract_text(text).figures} == {"Vinnytsia"}
+
+
+def test_a_list_after_a_colon_is_claimed_by_who_introduced_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("From 24 February 2022 to 15 February 2024, OHCHR recorded 30,457 civilian casualties in the country: "
+            "10,582 killed and 19,875 injured.")
+    found = {(f.kind, f.value, f.claimant) for f in extract_text(text).figures}
+    assert found == {("killed", 10582, "OHCHR"), ("injured", 19875, "OHCHR")}
 
 
 def test_claimant_from_the_body_named_before(extract_text) -> None:

@@ -69,6 +69,7 @@ class Rules:
     movers: frozenset[str]
     speech_verbs: frozenset[str]
     relative_days: tuple[tuple[str, int], ...]
+    rise_verbs: frozenset[str]
     modals: frozenset[str]
     conditions: frozenset[str]
     unreal_verbs: frozenset[str]
@@ -103,6 +104,7 @@ def _rules() -> Rules:
         movers=frozenset(data["places"]["movers"]),
         speech_verbs=frozenset(data["claimant"]["verbs"]),
         relative_days=tuple((a, int(b)) for a, b in data["dates"]["relative"]),
+        rise_verbs=frozenset(data["totals"]["rise_verbs"]),
         modals=frozenset(data["hypothetical"]["modals"]), conditions=frozenset(data["hypothetical"]["marks"]),
         unreal_verbs=frozenset(data["hypothetical"]["verbs"]), unreal_nouns=frozenset(data["hypothetical"]["nouns"]),
     )
@@ -160,6 +162,7 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
     last_place: str | None = None
     last_speaker: Speaker | None = None
     named: set[tuple[str, str]] = set()  # (kind, surname) of the people named as killed, hurt or detained
+    introduced: Speaker | None = None  # who said a sentence ending in a colon: the list after it is theirs
     for sent, attribution in zip(doc.sents, attributions):
         if "\n\n" in full_text(doc)[max(sent.start_char - 2, 0):sent.start_char + 1]:
             last_place = None  # a new paragraph: the earlier place no longer carries over
@@ -174,7 +177,7 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
                 named.add((mention.kind, mention.who))
             place = place_of(sent, mention.anchor, rules) or last_place
             place_here = place_here or place
-            speaker = attribution.speaker or claimant_fallback(sent, rules, last_speaker)
+            speaker = attribution.speaker or claimant_fallback(sent, rules, last_speaker) or introduced
             if speaker is None and _quoted(sent, doc[mention.anchor].idx):
                 speaker = last_speaker  # a quote of the speaker named before: "UNHCR said ..." then "‘‘11.6 million ...’’"
             figures.append(Figure(
@@ -185,6 +188,9 @@ def find_figures(doc: Doc, article: Article, attributions: list[Attribution]) ->
             ))
         last_place = place_here or first_place(sent, rules) or last_place
         last_speaker = attribution.speaker or last_speaker
+        # "OHCHR recorded 30,457 civilian casualties in the country: 10,582 killed and 19,875 injured."
+        introduced = (attribution.speaker or claimant_fallback(sent, rules, last_speaker)) \
+            if sent.text.rstrip().endswith(":") else None
     return dedupe(figures)
 
 
@@ -403,9 +409,33 @@ def _mention(sent: Span, span: Span, value: int, rules: Rules) -> Mention | None
         kind = _whole_kind(noun, rules)
     else:
         kind = _kind_of(anchor, noun, sent, rules, number)
+    if kind is None and noun is None:
+        elided = _elided_noun(sent, number, rules)  # "attacked with 40 Shahed drones; 37 were shot down"
+        if elided is not None and _unit_word(elided) in _weapon_units(rules):
+            kind = _kind_of(number, elided, sent, rules, number)
     if kind is None:
+        share = _share_of(anchor, rules)
+        if share is not None:  # "Of the 10,582 killed, 587 were children"
+            return Mention(share, value, qualifier_of(sent, span, anchor, rules), anchor.i, "subcount")
         return None
     return Mention(kind, value, qualifier_of(sent, span, anchor, rules), anchor.i, _note(sent, span, rules))
+
+
+def _share_of(anchor: Token, rules: Rules) -> str | None:
+    """The kind of the whole a count is a share of: "Of the 10,582 killed, 587 were children", "Of those
+    injured, 30 are in a serious condition" (the count is the subject of a clause opened by "of" + the event)."""
+    clause = anchor.head
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or clause.lemma_.lower() != "be":
+        return None
+    for prep in clause.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < anchor.i:
+            for whole in (c for c in prep.children if c.dep_ == "pobj"):
+                words = [whole, *(c for c in whole.children if c.dep_ in ("acl", "amod", "relcl"))]
+                kind = next((k.kind for k in rules.kinds if not k.weapon and "people" in k.units
+                             and any(_is_event(w, k) for w in words)), None)
+                if kind is not None:
+                    return kind
+    return None
 
 
 def _whole_kind(noun: Token | None, rules: Rules) -> str | None:
@@ -522,8 +552,12 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
             return 2 + hop
         if any(c.dep_ in ("acomp", "oprd", "xcomp") and _is_event(c, kind) for c in token.children):
             return 2 + hop  # "remained displaced", "left ten people dead"
+        if token.pos_ == "VERB" and token.lemma_.lower() in rules.rise_verbs and _toll_subject(token, kind):
+            return 2 + hop  # "the death toll has risen to 23", "the number of injured reached 50"
         if token.pos_ == "VERB" and token.dep_ != "prep":
             break  # the count belongs to the first verb above it ("captured 5,000 troops" is not "killed")
+        if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass") and _is_event(token.head, kind):
+            return 3 + hop  # "3.7 million people remain internally displaced" (parsed as remain ← displaced)
         if token.pos_ == "AUX" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             break  # "twenty people are on the list", a clause of its own
         hop += 0 if lateral else 1
@@ -536,6 +570,17 @@ def _event_distance(anchor: Token, number: Token, sent: Span, kind: Kind, rules:
         if _is_event(token, kind):
             return None if _lumped(token) else 6
     return None
+
+
+def _toll_subject(verb: Token, kind: Kind) -> bool:
+    """The verb's subject is a tally of the kind: "the death toll", "the number of dead"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if _is_event(subject, kind):
+            return True
+        of = [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        if subject.lemma_.lower() in ("number", "count", "tally", "total") and any(_is_event(g, kind) for g in of):
+            return True
+    return False
 
 
 def _lumped(verb: Token) -> bool:
