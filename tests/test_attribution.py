@@ -348,3 +348,9 @@ def test_he_is_the_person_a_passive_sentence_names_by_role(nlp) -> None:  # type
             "The main objection to this argument was summarised by the former US Nato ambassador Ivo Daalder. "
             "“Bringing Ukraine into the alliance is tantamount to joining the war,” he warned.")
     assert speakers(nlp, text)[-1] == ("Ivo Daalder", "United States")
+
+
+def test_a_long_title_before_a_name_gives_the_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The head of the UN human rights office in Ukraine, Matilda Bogner, said: “Torture was used to force "
+            "victims to confess.” Bogner said the office had documented 75 cases of arbitrary detention.")
+    assert speakers(nlp, text) == [("Matilda Bogner", "United Nations")] * 2

@@ -742,8 +742,13 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):
             person = people[0]
         if person is not None:
-            title = _title_of(person) or (span.doc[span.start:person.start].text.strip() or None)
-            return memory.person(person.text, title, person.start)
+            before = span.doc[span.start:person.start].text.strip(" ,") or None
+            speaker = memory.person(person.text, _title_of(person) or before, person.start)
+            if speaker.side is None and before:  # "The head of the UN human rights office in Ukraine, Matilda
+                side = side_of(speaker.name, before)  # Bogner, said": the short title "The head" names no side
+                if side is not None:
+                    speaker = memory.remember(Speaker(speaker.name, side, speaker.title))
+            return speaker
     if lemma in rules.documents:
         return memory.last()
     if lemma in rules.roles and not people:
