@@ -44,6 +44,8 @@ def test_pdf_pages_say_page_n_of_m_and_carry_their_footnotes(seed_build) -> None
     footer = pages[call_page]
     assert f"{note.number}. {note.source.outlet or 'Unknown outlet'}" in footer
     assert fold(note.quote)[-40:] in footer
+    if len(first.notes) > 1:  # two calls read "1,2", never "12"
+        assert ",".join(str(n) for n in first.notes[:2]) in footer.replace(" ", "")
 
 
 def test_notes_name_al_jazeera_for_the_seed_that_credits_it(seed_build) -> None:  # type: ignore[no-untyped-def]
