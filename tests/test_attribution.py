@@ -94,6 +94,10 @@ def test_narration_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     ("the Kremlin", None, "Russia"),
     ("Jane Doe", "a local resident", None),
     ("us", None, None),
+    ("Maria Zacharowa", None, "Russia"),  # the spelling of translated Polish news
+    ("Tony Radakin", None, "United Kingdom"),
+    ("Richard Moore", "MI6 chief", "United Kingdom"),  # a service that names its country
+    ("Leo Varadkar", "Taoiseach", "Ireland"),
 ])
 def test_side_table(name: str, title: str | None, side: str | None) -> None:
     assert side_of(name, title) == side
