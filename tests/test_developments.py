@@ -107,3 +107,18 @@ def test_one_speech_does_not_fill_the_articles_developments(extract_text) -> Non
     texts = [d.text for d in facts.developments]
     assert len(texts) == MAX_PER_ARTICLE
     assert any("United States" in t for t in texts) and any("Belarusian" in t for t in texts)
+
+
+def test_background_of_an_earlier_year_ranks_below_the_news(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "Moldova's president said Russia had planned a coup to topple her government.",
+        "A so-called referendum was held in Crimea in March 2014 and Russia annexed the peninsula.",
+        "Eight years ago, Russia launched an armed invasion of eastern Ukraine.",
+        "Maia Sandu said the plot involved foreign saboteurs who would attack government buildings.",
+        "Police detained two suspects in Chisinau on Monday.",
+        "Parliament approved a new government led by Dorin Recean on Thursday.",
+    ])
+    texts = [d.text for d in extract_text(text, published=date(2023, 2, 13)).developments]
+    assert texts.index("Police detained two suspects in Chisinau on Monday.") < texts.index(
+        "A so-called referendum was held in Crimea in March 2014 and Russia annexed the peninsula.")
+    assert texts[-1].startswith(("A so-called", "Eight years ago"))

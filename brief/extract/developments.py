@@ -9,6 +9,7 @@ is a fragment of a longer quote told elsewhere, or has no verb of its own ("And 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
     scored = []
     for index, sent in enumerate(sents):
         attribution = said.get(sent.start)
-        speech = _speech_score(sent, attribution, index, inside)
+        speech = _speech_score(sent, attribution, index, inside, article.source.published)
         speaker = attribution.speaker.name.lower() if attribution is not None and attribution.speaker else None
         scored.append((_score(sent, index, title_words) + speech, index, sent, speaker))
     developments = []
@@ -90,7 +91,8 @@ def _score(sent: Span, index: int, title_words: set[str]) -> float:
     return score
 
 
-def _speech_score(sent: Span, attribution: Attribution | None, index: int, inside: list[bool]) -> float:
+def _speech_score(sent: Span, attribution: Attribution | None, index: int, inside: list[bool],
+                  published: date | None = None) -> float:
     """A party's own statement ranks up; a fragment of a quote told over several sentences, or a sentence
     without a verb of its own, ranks down, except the lead, which tells the news whatever its form."""
     weights = _weights()
@@ -104,7 +106,22 @@ def _speech_score(sent: Span, attribution: Attribution | None, index: int, insid
         score += weights["no_verb"]
     if _own_words(sent, attribution) < SHORT_WORDS and not {t.lemma_.lower() for t in sent} & _event_lemmas():
         score += weights["short"]  # '"This is true," the president said.': too little said to be news
+    if published is not None and _of_the_past(sent.text, published.year):
+        score += weights["background"]  # "8 years ago, Russia launched ...", "a 'referendum' was held in 2014"
     return score if index > 0 else max(score, 0.0) + weights["lead"]
+
+
+PAST = re.compile(r"\b(?:\w+ (?:years|decades) ago|(?:last|previous) year|in the past|has previously|had previously)\b",
+                  re.IGNORECASE)
+
+
+def _of_the_past(text: str, year: int) -> bool:
+    """The sentence tells of an earlier year, not of the days the brief covers: it names only years before
+    the article's, or says "years ago", "last year"."""
+    years = [int(y) for y in re.findall(r"(?<![\d,.$€£])(19\d\d|20\d\d)(?![\d,])", text)]
+    if years:
+        return max(years) < year
+    return bool(PAST.search(text))
 
 
 def _part_of_longer_quote(sent: Span, inside: list[bool]) -> bool:
