@@ -112,13 +112,13 @@ def test_one_speech_does_not_fill_the_articles_developments(extract_text) -> Non
 def test_background_of_an_earlier_year_ranks_below_the_news(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = "\n\n".join([
         "Moldova's president said Russia had planned a coup to topple her government.",
-        "A so-called referendum was held in Crimea in March 2014 and Russia annexed the peninsula.",
-        "Eight years ago, Russia launched an armed invasion of eastern Ukraine.",
-        "Maia Sandu said the plot involved foreign saboteurs who would attack government buildings.",
-        "Police detained two suspects in Chisinau on Monday.",
-        "Parliament approved a new government led by Dorin Recean on Thursday.",
+        "Crimea was taken by Russia in 2014 after a so-called referendum on the peninsula.",
+        "Maia Sandu said the plot involved foreign saboteurs who would storm government buildings.",
+        "Officials in Chisinau gave no further details of the investigation.",
+        "Moldova expelled a Russian diplomat from Chisinau on Monday.",
     ])
     texts = [d.text for d in extract_text(text, published=date(2023, 2, 13)).developments]
-    assert texts.index("Police detained two suspects in Chisinau on Monday.") < texts.index(
-        "A so-called referendum was held in Crimea in March 2014 and Russia annexed the peninsula.")
-    assert texts[-1].startswith(("A so-called", "Eight years ago"))
+    news, background = texts.index(
+        "Moldova expelled a Russian diplomat from Chisinau on Monday."), texts.index(
+        "Crimea was taken by Russia in 2014 after a so-called referendum on the peninsula.")
+    assert news < background  # though the background comes first in the article
