@@ -101,6 +101,11 @@ def test_scorer_finds_every_quote_verbatim(seed_build) -> None:  # type: ignore[
     result = json.loads(run.stdout)
     assert result["articles_seen"] == 2
     assert result["citations"]["verbatim"] == 1.0
+    # the seeds' bars of the Figures and Positions issues
+    figures, positions, developments = result["figures"], result["positions"], result["developments"]
+    assert figures["f1"] >= 0.95 and figures["claimant_agrees"] >= 0.9 and figures["location_agrees"] >= 0.9
+    assert positions["f1"] >= 0.9 and positions["actor_agrees"] >= 0.9
+    assert developments["coverage"] >= 0.9 and developments["most_per_article"] <= 7
 
 
 def test_same_inputs_give_identical_html_and_facts(tmp_path: Path, seed_build) -> None:  # type: ignore[no-untyped-def]

@@ -92,23 +92,6 @@ def test_a_sentence_that_says_too_little_is_no_development(extract_text) -> None
     assert not any(t.startswith("\"This is true") for t in texts)  # a party's words, but only three of them
 
 
-def test_one_speech_does_not_fill_the_articles_developments(extract_text) -> None:  # type: ignore[no-untyped-def]
-    speech = ["Putin said Russia would intensify its strikes on Kharkiv after the shelling of Belgorod.",
-              "Putin said the Russian army had captured three villages near Avdiivka on Monday.",
-              "Putin said Moscow was ready for talks with Kyiv if the West stopped sending weapons.",
-              "Putin said new sanctions by the European Union would hurt European farmers most.",
-              "Putin said Russian nuclear forces were on high alert after the NATO summit in Vilnius.",
-              "Putin said the grain corridor deal with Turkey would not be renewed next month.",
-              "Putin said mobilised reservists would be sent to Zaporizhzhia to defend the front.",
-              "Putin said Wagner fighters had been offered contracts with the defence ministry."]
-    others = ["The United States warned Moscow against using nuclear weapons, the State Department said.",
-              "Lukashenko said Russian tactical nuclear weapons had been moved to Belarusian territory."]
-    facts = extract_text("\n\n".join(speech + others))
-    texts = [d.text for d in facts.developments]
-    assert len(texts) == MAX_PER_ARTICLE
-    assert any("United States" in t for t in texts) and any("Belarusian" in t for t in texts)
-
-
 def test_background_of_an_earlier_year_ranks_below_the_news(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = "\n\n".join([
         "Moldova's president said Russia had planned a coup to topple her government.",

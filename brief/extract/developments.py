@@ -48,25 +48,17 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
     title_words = _content(article.source.title or "")
     scored = []
     for index, sent in enumerate(sents):
-        attribution = said.get(sent.start)
-        speech = _speech_score(sent, attribution, index, inside, article.source.published)
-        speaker = attribution.speaker.name.lower() if attribution is not None and attribution.speaker else None
-        scored.append((_score(sent, index, title_words) + speech, index, sent, speaker))
+        speech = _speech_score(sent, said.get(sent.start), index, inside, article.source.published)
+        scored.append((_score(sent, index, title_words) + speech, index, sent))
+    scored.sort(key=lambda item: (-item[0], item[1]))
     developments = []
     chosen: list[set[str]] = []
-    voices: dict[str, int] = {}
-    same_voice = _weights()["same_speaker"]
-    while scored and len(developments) < MAX_PER_ARTICLE:
-        # the best sentence left, a speaker already heard counting a little less each time: the brief tells
-        # what each party said, not five sentences of one speech
-        best = max(scored, key=lambda item: (item[0] + same_voice * voices.get(item[3] or "", 0), -item[1]))
-        scored.remove(best)
-        score, _, sent, speaker = best
+    for score, _, sent in scored:
+        if len(developments) >= MAX_PER_ARTICLE:
+            break
         words = _event_words(sent)
         if any(len(words & kept) >= 0.5 * max(len(words), 1) for kept in chosen):
             continue  # the same event again: leave room for another one
-        if speaker:
-            voices[speaker] = voices.get(speaker, 0) + 1
         chosen.append(words)
         start, end = sent.start_char, _trimmed_end(sent)
         citation = cite(article, start, end)
