@@ -80,9 +80,10 @@ def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: p
 
 def test_modest_arithmetic_still_works(tmp_path: Path) -> None:
     brief, labels = sample_brief()
-    body = "{{ 'ab' * 3 }} {{ 2**10 }} {{ '%5d' % 42 }} {% for i in range(3) %}{{ i }}{% endfor %}"
+    body = ("{{ 'ab' * 3 }} {{ 2**10 }} {{ '%5d' % 42 }} {% for i in range(3) %}{{ i }}{% endfor %} "
+            "{{ ['a', 'b'] | join('-') }} {{ 'x y'.replace(' ', '+') }} {{ ','.join(['p', 'q']) }}")
     html = render_html(brief, load_audience("analyst", user_template(tmp_path, body)), labels=labels)
-    assert "ababab 1024    42 012" in html
+    assert "ababab 1024    42 012 a-b x+y p,q" in html
 
 
 @pytest.mark.parametrize(("body", "expected"), [
