@@ -105,3 +105,19 @@ def test_background_of_an_earlier_year_ranks_below_the_news(extract_text) -> Non
         "Moldova expelled a Russian diplomat from Chisinau on Monday."), texts.index(
         "Crimea was taken by Russia in 2014 after a so-called referendum on the peninsula.")
     assert news < background  # though the background comes first in the article
+
+
+def test_last_year_is_still_the_news_in_the_first_weeks_of_a_new_one(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "Ukraine's air force reported fresh attacks on Kyiv and Lviv.",
+        "Kyiv's mayor urged residents to stay in shelters.",
+        "Schools in the capital moved to online lessons.",
+        "Russia launched 158 missiles and drones at Ukraine on Dec. 29, 2023, the largest attack of the war.",
+        "Power cuts followed in several regions.",
+        "Engineers repaired the damaged lines within a day.",
+    ])
+    def rank_of_the_attack(published: date) -> float:
+        devs = extract_text(text, published=published).developments
+        return next(d.score for d in devs if d.text.startswith("Russia launched 158"))
+
+    assert rank_of_the_attack(date(2024, 1, 3)) > rank_of_the_attack(date(2024, 6, 3))  # news in January only

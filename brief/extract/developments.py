@@ -9,7 +9,7 @@ is a fragment of a longer quote told elsewhere, or has no verb of its own ("And 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_PER_ARTICLE = 7
+RECENT_DAYS = 60  # a year named in an article this soon after it ended may still be the news
 SHORT_WORDS = 6  # fewer words of its own than this and a sentence says too little to be a development
 
 
@@ -98,7 +99,7 @@ def _speech_score(sent: Span, attribution: Attribution | None, index: int, insid
         score += weights["no_verb"]
     if _own_words(sent, attribution) < SHORT_WORDS and not {t.lemma_.lower() for t in sent} & _event_lemmas():
         score += weights["short"]  # '"This is true," the president said.': too little said to be news
-    if published is not None and _of_the_past(sent.text, published.year):
+    if published is not None and _of_the_past(sent.text, (published - timedelta(days=RECENT_DAYS)).year):
         score += weights["background"]  # "8 years ago, Russia launched ...", "a 'referendum' was held in 2014"
     return score if index > 0 else max(score, 0.0) + weights["lead"]
 
@@ -109,8 +110,9 @@ PAST = re.compile(r"\b(?:\w+ (?:years|decades) ago|(?:last|previous) year|in the
 
 def _of_the_past(text: str, year: int) -> bool:
     """The sentence tells of an earlier year, not of the days the brief covers: it names only years before
-    the article's, or says "years ago", "last year"."""
-    years = [int(y) for y in re.findall(r"(?<![\d,.$€£])(19\d\d|20\d\d)(?![\d,])", text)]
+    ``year`` (the article's, or last year's in its first weeks: "on Dec. 29, 2023" is news on 3 January 2024),
+    or says "years ago", "last year"."""
+    years = [int(y) for y in re.findall(r"(?<![\d.$€£])(?<!\d,)(19\d\d|20\d\d)(?!\d|,\d)", text)]
     if years:
         return max(years) < year
     return bool(PAST.search(text))
