@@ -151,6 +151,13 @@ def test_a_list_after_a_colon_is_claimed_by_who_introduced_it(extract_text) -> N
     assert found == {("killed", 10582, "OHCHR"), ("injured", 19875, "OHCHR")}
 
 
+def test_a_speech_verb_tagged_a_noun_still_names_the_claimant(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Ministry of Foreign Affairs of Ukraine issued a statement. As the Ministry notes, the armed conflict "
+            "waged by Russia has claimed the lives of about 14,000 people, injured at least 30,000.")
+    found = {(f.kind, f.value, f.claimant, f.side) for f in extract_text(text).figures}
+    assert ("killed", 14000, "Ministry of Foreign Affairs of Ukraine", "Ukraine") in found
+
+
 def test_claimant_from_the_body_named_before(extract_text) -> None:
     text = ("Russia's Defense Ministry accused Kyiv of attacking Moscow with drones. Three drones were "
             "intercepted Sunday, the ministry said.")

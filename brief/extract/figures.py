@@ -740,9 +740,11 @@ def claimant_fallback(sent: Span, rules: Rules, last: Speaker | None = None) -> 
     """ "..., the ministry said": the subject of a speech verb, named as the article named it before;
     "as he revealed": the last speaker of the article."""
     for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in rules.speech_verbs:
+        if token.lemma_.lower() not in rules.speech_verbs:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if token.pos_ != "VERB" and subject is None:
+            continue  # a speech verb the tagger took for a noun still has its subject: "As the Ministry notes, ..."
         if subject is not None and subject.lower_ in ("he", "she", "they") and last is not None:
             return last
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not subject.is_alpha:
@@ -758,9 +760,13 @@ def claimant_fallback(sent: Span, rules: Rules, last: Speaker | None = None) -> 
 def _earlier_body(sent: Span, subject: Token) -> str | None:
     """The last organisation before ``sent`` whose name holds the subject noun ("ministry")."""
     word = subject.lower_
-    for ent in reversed([e for e in ents_in(sent.doc) if e.end <= subject.i and e.label_ == "ORG"]):
+    doc = sent.doc
+    for ent in reversed([e for e in ents_in(doc) if e.end <= subject.i and e.label_ == "ORG"]):
         if word in ent.text.lower():
-            return ent.text
+            end = ent.end
+            if doc[end - 1].lower_ == "of" and end < len(doc) and doc[end].ent_type_ == "GPE":
+                end = next((e.end for e in ents_in(doc) if e.start == end), end + 1)  # "... Affairs of" + "Ukraine"
+            return doc[ent.start:end].text.removeprefix("The ").removeprefix("the ")
     return None
 
 
