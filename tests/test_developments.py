@@ -121,3 +121,17 @@ def test_last_year_is_still_the_news_in_the_first_weeks_of_a_new_one(extract_tex
         return next(d.score for d in devs if d.text.startswith("Russia launched 158"))
 
     assert rank_of_the_attack(date(2024, 1, 3)) > rank_of_the_attack(date(2024, 6, 3))  # news in January only
+
+
+def test_a_sentence_on_the_articles_subject_ranks_above_an_aside(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "\n\n".join([
+        "Turkey hosted talks on the Black Sea grain corridor on Tuesday.",
+        "Insurers said grain ships would need naval escorts in the corridor.",
+        "A new metro line opened across the city on the same day.",
+        "Freighters loaded with grain have waited for the corridor to reopen.",
+        "The corridor carried 33 million tonnes of grain before Russia quit it.",
+    ])
+    texts = [d.text for d in extract_text(text, published=date(2023, 8, 1)).developments]
+    aside = texts.index("A new metro line opened across the city on the same day.")
+    ships = texts.index("Freighters loaded with grain have waited for the corridor to reopen.")
+    assert ships < aside  # though the aside comes first

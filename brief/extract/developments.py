@@ -48,9 +48,11 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     title_words = _content(article.source.title or "")
     scored = []
+    central = _centrality(sents)
+    weight = _weights()["central"]
     for index, sent in enumerate(sents):
         speech = _speech_score(sent, said.get(sent.start), index, inside, article.source.published)
-        scored.append((_score(sent, index, title_words) + speech, index, sent))
+        scored.append((_score(sent, index, title_words) + speech + weight * central[index], index, sent))
     scored.sort(key=lambda item: (-item[0], item[1]))
     developments = []
     chosen: list[set[str]] = []
@@ -71,6 +73,19 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
             keywords=tuple(sorted(_keywords(sent))),
         ))
     return developments
+
+
+def _centrality(sents: list[Span]) -> list[float]:
+    """How much each sentence shares with the rest of the article (its content words that other sentences
+    use too), scaled to 0..1: the article's subject, not an aside."""
+    words = [_event_words(s) for s in sents]
+    counts: dict[str, int] = {}
+    for w in words:
+        for x in w:
+            counts[x] = counts.get(x, 0) + 1
+    raw = [sum(counts[x] - 1 for x in w) / (len(w) + 3) for w in words]
+    top = max(raw, default=0.0) or 1.0
+    return [r / top for r in raw]
 
 
 def _score(sent: Span, index: int, title_words: set[str]) -> float:
