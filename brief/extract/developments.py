@@ -9,6 +9,7 @@ is a fragment of a longer quote told elsewhere, or has no verb of its own ("And 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -48,18 +49,20 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     title_words = _content(article.source.title or "")
     scored = []
-    central = _centrality(sents)
+    words_of = [_words(s) for s in sents]
+    central = _centrality([w.event for w in words_of])
     weight = _weights()["central"]
     for index, sent in enumerate(sents):
-        speech = _speech_score(sent, said.get(sent.start), index, inside, article.source.published)
-        scored.append((_score(sent, index, title_words) + speech + weight * central[index], index, sent))
+        words = words_of[index]
+        speech = _speech_score(sent, said.get(sent.start), index, inside, article.source.published, words.lemmas)
+        scored.append((_score(sent, index, title_words, words) + speech + weight * central[index], index, sent))
     scored.sort(key=lambda item: (-item[0], item[1]))
     developments = []
     chosen: list[set[str]] = []
-    for score, _, sent in scored:
+    for score, index, sent in scored:
         if len(developments) >= MAX_PER_ARTICLE:
             break
-        words = _event_words(sent)
+        words = words_of[index].event
         if any(len(words & kept) >= 0.5 * max(len(words), 1) for kept in chosen):
             continue  # the same event again: leave room for another one
         chosen.append(words)
@@ -70,15 +73,14 @@ def find_developments(doc: Doc, article: Article, attributions: list[Attribution
             score=round(score, 3),
             date=article.source.published,
             citations=(citation,),
-            keywords=tuple(sorted(_keywords(sent))),
+            keywords=tuple(sorted(words_of[index].keywords)),
         ))
     return developments
 
 
-def _centrality(sents: list[Span]) -> list[float]:
-    """How much each sentence shares with the rest of the article (its content words that other sentences
-    use too), scaled to 0..1: the article's subject, not an aside."""
-    words = [_event_words(s) for s in sents]
+def _centrality(words: list[set[str]]) -> list[float]:
+    """How much each sentence shares with the rest of the article (its content words, ``words``, that other
+    sentences use too), scaled to 0..1: the article's subject, not an aside."""
     counts: dict[str, int] = {}
     for w in words:
         for x in w:
@@ -88,19 +90,42 @@ def _centrality(sents: list[Span]) -> list[float]:
     return [r / top for r in raw]
 
 
-def _score(sent: Span, index: int, title_words: set[str]) -> float:
-    lemmas = {t.lemma_.lower() for t in sent}
+@dataclass(frozen=True)
+class _Words:
+    """A sentence's words, gathered in one pass: every lemma, the content lemmas (``keywords``), and those
+    that tell which event it is (``event``: not who reports it, nor the words every article of the war uses)."""
+
+    lemmas: frozenset[str]
+    keywords: frozenset[str]
+    event: frozenset[str]
+
+
+def _words(sent: Span) -> _Words:
+    lemmas: set[str] = set()
+    keywords: set[str] = set()
+    event: set[str] = set()
+    for t in sent:
+        lemma = t.lemma_.lower()
+        lemmas.add(lemma)
+        if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop and t.is_alpha:
+            keywords.add(lemma)
+            if t.ent_type_ not in ("PERSON", "ORG"):
+                event.add(lemma)
+    return _Words(frozenset(lemmas), frozenset(keywords), frozenset(event - _common()))
+
+
+def _score(sent: Span, index: int, title_words: set[str], words: _Words) -> float:
     ents = {e.label_ for e in ents_in(sent)}
     score = 1.0 / (1 + 0.5 * index)
-    score += 0.4 * len(lemmas & _event_lemmas())
+    score += 0.4 * len(words.lemmas & _event_lemmas())
     score += 0.2 * len(ents & {"GPE", "PERSON", "ORG", "NORP"})
     score += 0.3 * ("CARDINAL" in ents)
-    score += 0.5 * len(_keywords(sent) & title_words) / (1 + len(title_words)) * 4
+    score += 0.5 * len(words.keywords & title_words) / (1 + len(title_words)) * 4
     return score
 
 
 def _speech_score(sent: Span, attribution: Attribution | None, index: int, inside: list[bool],
-                  published: date | None = None) -> float:
+                  published: date | None, lemmas: frozenset[str]) -> float:
     """A party's own statement ranks up; a fragment of a quote told over several sentences, or a sentence
     without a verb of its own, ranks down, except the lead, which tells the news whatever its form."""
     weights = _weights()
@@ -112,7 +137,7 @@ def _speech_score(sent: Span, attribution: Attribution | None, index: int, insid
             score += weights["party_statement"]
     if sent.root.pos_ not in ("VERB", "AUX"):
         score += weights["no_verb"]
-    if _own_words(sent, attribution) < SHORT_WORDS and not {t.lemma_.lower() for t in sent} & _event_lemmas():
+    if _own_words(sent, attribution) < SHORT_WORDS and not lemmas & _event_lemmas():
         score += weights["short"]  # '"This is true," the president said.': too little said to be news
     if published is not None and _of_the_past(sent.text, (published - timedelta(days=RECENT_DAYS)).year):
         score += weights["background"]  # "8 years ago, Russia launched ...", "a 'referendum' was held in 2014"
@@ -174,13 +199,3 @@ def _content(text: str) -> set[str]:
 def _common() -> frozenset[str]:
     return frozenset(load_rules("developments")["common"])
 
-
-def _event_words(sent: Span) -> set[str]:
-    """The words that tell which event a sentence is about: not who reports it ("the New York Times said")
-    nor the words every article of the war uses."""
-    return {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop and t.is_alpha
-            and t.ent_type_ not in ("PERSON", "ORG")} - _common()
-
-
-def _keywords(sent: Span) -> set[str]:
-    return {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop and t.is_alpha}
