@@ -37,8 +37,12 @@ def _news_agencies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _reporter_roles() -> tuple[str, ...]:
-    return tuple(load_rules("speech")["reporter_roles"])
+def _reporter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A reporter's role word ("correspondent") and a news outlet's name as a whole word, each one pattern."""
+    rules = load_rules("speech")
+    roles = "|".join(re.escape(r) for r in rules["reporter_roles"])
+    agencies = "|".join(re.escape(a) for a in sorted(rules["news_agencies"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{roles})"), re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
 
 
 def is_news_outlet(speaker: Speaker) -> bool:
@@ -49,8 +53,8 @@ def is_news_outlet(speaker: Speaker) -> bool:
     if name in agencies or any(a in name for a in agencies if " " in a):
         return True
     title = (speaker.title or "").lower()  # "BBC diplomatic correspondent", "our correspondent"
-    return any(re.search(rf"\b{re.escape(r)}", title) for r in _reporter_roles()) and (
-        title.startswith("our ") or any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", title) for a in agencies))
+    role, outlet = _reporter_patterns()
+    return bool(role.search(title)) and (title.startswith("our ") or bool(outlet.search(title)))
 
 
 def is_party(speaker: Speaker) -> bool:
