@@ -258,6 +258,8 @@ def clean_lines(body: str, markdown: bool = False) -> Cleaned:
             seen.add(stripped)
             first_text = False
             continue
+        if not first_text and _shouted(stripped):
+            continue  # a teaser of another story in capitals ("CLICK HERE TO GET THE FOX NEWS APP")
         first_text = False
         seen.add(stripped)
         keep.append(line.rstrip())
@@ -274,6 +276,12 @@ def _nonblank_after(lines: list[str]) -> list[int]:
         if lines[i].strip():
             running += 1
     return counts
+
+
+def _shouted(line: str) -> bool:
+    """A line of three words or more written in capitals: a link to another story, not article text."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(line.split()) >= 3 and len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.9 * len(letters)
 
 
 def _headline_like(line: str) -> bool:

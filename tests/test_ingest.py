@@ -186,3 +186,13 @@ def test_an_article_of_only_boilerplate_is_still_a_source(tmp_path: Path) -> Non
     assert [Path(a.source.path).name for a in result.articles] == ["a.txt", "promo.txt"]
     assert result.articles[1].text == ""
     assert any("promo.txt" in w and "boilerplate" in w for w in result.warnings)
+
+
+def test_a_line_in_capitals_is_a_link_to_another_story_not_article_text() -> None:
+    body = ("NEW You can now listen to Fox News articles!\n\n"
+            "Biden warned Russia of swift consequences on Tuesday.\n\n"
+            "RUSSIA-UKRAINE: BIDEN WARNS OF 'BLOODY, DESTRUCTIVE WAR' IF RUSSIA INVADES UKRAINE: LIVE UPDATES\n\n"
+            "The US moved 3,000 troops to Poland.\n\n"
+            "CLICK HERE TO GET THE FOX NEWS APP\n")
+    assert clean_lines(body).text == ("Biden warned Russia of swift consequences on Tuesday.\n\n"
+                                      "The US moved 3,000 troops to Poland.")
