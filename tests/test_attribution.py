@@ -58,7 +58,7 @@ def test_unknown_speaker_keeps_side_null(nlp) -> None:  # type: ignore[no-untype
     "\"We will make every effort to make diplomacy work,\" Zelenskyy said.",
     "Zelenskyy said: “We will make every effort to make diplomacy work.”",
     "“We will make every effort to make diplomacy work.” — Zelenskyy",
-    "Zelenskyy: We will make every effort to make diplomacy work",
+    "Zelenskyy: We will make every effort to make diplomacy work.",
 ])
 def test_speaker_before_after_or_around_a_quote(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = [s for s in speakers(nlp, text) if s[0]]
@@ -358,3 +358,21 @@ def test_a_long_title_before_a_name_gives_the_side(nlp) -> None:  # type: ignore
     text = ("The head of the UN human rights office in Ukraine, Matilda Bogner, said: “Torture was used to force "
             "victims to confess.” Bogner said the office had documented 75 cases of arbitrary detention.")
     assert speakers(nlp, text) == [("Matilda Bogner", "United Nations")] * 2
+
+
+@pytest.mark.parametrize("text, name, side", [
+    ("“Africa needs to take a very firm stance on this issue,” said Raila Odinga, the Kenyan opposition leader.",
+     "Raila Odinga", "Kenya"),  # any country's people, not only the war's parties
+    ("Rebekah Koffler, a former U.S. DIA intelligence officer, told Fox News Digital that Putin feels pressure.",
+     "Rebekah Koffler", "United States"),  # "U.S." does not end the title at its first stop
+    ("At the same event, the European commissioner for justice, Didier Reynders, said he was open to the idea.",
+     "Didier Reynders", "European Union"),
+])
+def test_side_from_a_nationality_in_the_title(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == (name, side)
+
+
+def test_a_heading_in_the_colon_form_is_the_outlets_not_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Zelenskyy: We will make every effort to make diplomacy work\n\n"
+            "Zelenskyy: We will make every effort to make diplomacy work.")
+    assert speakers(nlp, text) == [(None, None), ("Zelenskyy", "Ukraine")]

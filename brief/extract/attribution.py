@@ -399,7 +399,7 @@ def _is_person(speaker: Speaker) -> bool:
 
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
 # director of the organization "Reporters without borders")
-TITLE_END = re.compile(rf"\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
+TITLE_END = re.compile(rf"(?<!\b[A-Z])\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
 DASHES = "-–—"
 IRREGULAR_SPEECH = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
 NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "der", "van", "von", "al", "bin", "el", "la", "le"})
@@ -605,7 +605,17 @@ def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spe
     span = sent.doc[sent.start:colon.i]
     if not (any(e.label_ == "PERSON" for e in ents_in(span)) or _people_side(span.text) is not None):
         return None
+    if _subheading(sent):
+        return None  # "Duda: If Russia wins, it will continue to attack": the outlet's words over a section
     return _speaker_from(span, memory, rules)
+
+
+def _subheading(sent: Span) -> bool:
+    """A line of its own that ends without a stop or a closing quote: a heading, not a sentence of the text."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+    alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
+    return alone and sent.text.rstrip()[-1:] not in f".!?…{CLOSING}\"'"
 
 
 def _is_speech(token: Token, rules: SpeechRules) -> bool:
