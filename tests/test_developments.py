@@ -135,3 +135,32 @@ def test_a_sentence_on_the_articles_subject_ranks_above_an_aside(extract_text) -
     aside = texts.index("A new metro line opened across the city on the same day.")
     ships = texts.index("Freighters loaded with grain have waited for the corridor to reopen.")
     assert ships < aside  # though the aside comes first
+
+
+def test_every_feature_of_the_ranker_has_a_weight(nlp) -> None:  # type: ignore[no-untyped-def]
+    from brief.extract.developments import _weights, sentence_features
+    from tests.conftest import make_article
+
+    article = make_article(ARTICLE, "S1")
+    rows = sentence_features(nlp(article.text), article)
+    weights, _ = _weights()
+    assert rows and all(set(features) == set(weights) for _, _, features in rows)
+
+
+def test_the_fitting_script_prints_the_weights_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    shared = root.parent / "shared"
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for seed in (shared / "seeds").glob("*.txt"):
+        (gold / f"{seed.stem}.json").write_text((shared / "eval" / "dev" / f"{seed.stem}.json").read_text())
+    out = subprocess.run([sys.executable, str(root / "benchmarks" / "fit_developments.py"), "--gold", str(gold),
+                          "--texts", str(shared / "seeds"), "--loo"], capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("# leave-one-article-out coverage") and "[weights]" in lines
+    from brief.extract.developments import _weights
+    assert {line.split(" = ")[0] for line in lines if " = " in line} == set(_weights()[0]) | {"bias"}

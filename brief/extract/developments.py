@@ -8,6 +8,7 @@ is a fragment of a longer quote told elsewhere, or has no verb of its own ("And 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,8 +35,10 @@ def _event_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
-    return dict(load_rules("developments")["weights"])
+def _weights() -> tuple[dict[str, float], float]:
+    """The ranker's weight of each feature, and its bias."""
+    weights = dict(load_rules("developments")["weights"])
+    return weights, weights.pop("bias")
 
 TAIL = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|claimed|added|stated|reported|announced|wrote|"
                   r"told\s+\w+)(?:\s+on\s+\w+)?\.?$")
@@ -44,38 +47,101 @@ TAIL = re.compile(r",\s+(?:[\w.’'-]+\s+){1,6}(?:said|says|claimed|added|stated
 def find_developments(doc: Doc, article: Article, attributions: list[Attribution] | None = None
                       ) -> list[Development]:
     """The article's best few sentences; ``attributions`` (one per sentence) saves attributing them again."""
-    said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc)))
-    inside = doc_quoted_mask(doc)
-    sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
-    title_words = _content(article.source.title or "")
-    scored = []
-    words_of = [_words(s) for s in sents]
-    central = _centrality([w.event for w in words_of])
-    weight = _weights()["central"]
-    for index, sent in enumerate(sents):
-        words = words_of[index]
-        speech = _speech_score(sent, said.get(sent.start), index, inside, article.source.published, words.lemmas)
-        scored.append((_score(sent, index, title_words, words) + speech + weight * central[index], index, sent))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    weights, bias = _weights()
+    scored = [(rank(features, weights, bias), index, sent, words)
+              for index, (sent, words, features) in enumerate(sentence_features(doc, article, attributions))]
     developments = []
-    chosen: list[set[str]] = []
-    for score, index, sent in scored:
-        if len(developments) >= MAX_PER_ARTICLE:
-            break
-        words = words_of[index].event
-        if any(len(words & kept) >= 0.5 * max(len(words), 1) for kept in chosen):
-            continue  # the same event again: leave room for another one
-        chosen.append(words)
-        start, end = sent.start_char, _trimmed_end(sent)
-        citation = cite(article, start, end)
+    for score, sent, words in choose(scored):
+        citation = cite(article, sent.start_char, _trimmed_end(sent))
         developments.append(Development(
             text=citation.quote,
             score=round(score, 3),
             date=article.source.published,
             citations=(citation,),
-            keywords=tuple(sorted(words_of[index].keywords)),
+            keywords=tuple(sorted(words.keywords)),
         ))
     return developments
+
+
+def rank(features: dict[str, float], weights: dict[str, float], bias: float) -> float:
+    """How likely the sentence is a key development (0..1): a logistic model over its features."""
+    logit = bias + sum(weights[name] * value for name, value in features.items())
+    return 1 / (1 + math.exp(-logit))
+
+
+def choose(scored: list[tuple[float, int, Span, _Words]]) -> list[tuple[float, Span, _Words]]:
+    """The best ``MAX_PER_ARTICLE`` of ``(score, index, sentence, words)``, one sentence per event: a sentence
+    that shares half its event words with one already chosen tells the same event again."""
+    chosen: list[tuple[float, Span, _Words]] = []
+    for score, _, sent, words in sorted(scored, key=lambda item: (-item[0], item[1])):
+        if len(chosen) >= MAX_PER_ARTICLE:
+            break
+        if any(len(words.event & kept.event) >= 0.5 * max(len(words.event), 1) for _, _, kept in chosen):
+            continue  # the same event again: leave room for another one
+        chosen.append((score, sent, words))
+    return chosen
+
+
+def sentence_features(doc: Doc, article: Article, attributions: list[Attribution] | None = None
+                      ) -> list[tuple[Span, _Words, dict[str, float]]]:
+    """Each candidate sentence, its words, and the features the ranker weighs (``[weights]`` of
+    ``developments.toml`` names and explains each one). A candidate has six tokens or more, is no question, and
+    says six words or more besides who said it or tells an event."""
+    said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc)))
+    inside = doc_quoted_mask(doc)
+    sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
+    words_of = [_words(s) for s in sents]
+    central = _centrality([w.event for w in words_of])
+    lead_words = words_of[0].keywords if words_of else frozenset()
+    published = article.source.published
+    past_year = (published - timedelta(days=RECENT_DAYS)).year if published is not None else None
+    text = doc.text
+    rows = []
+    paragraph, last_end = 0, 0
+    for index, sent in enumerate(sents):
+        words = words_of[index]
+        if "\n" in text[last_end:sent.start_char]:
+            paragraph += 1
+        last_end = sent.end_char
+        attribution = said.get(sent.start)
+        speaker = attribution is not None and attribution.speaker is not None
+        fragment = speaker and attribution.inherited and _part_of_longer_quote(sent, inside)
+        labels = {e.label_ for e in ents_in(sent)}
+        events = len(words.lemmas & _event_lemmas())
+        alpha = sum(1 for t in sent if t.is_alpha)
+        features = {
+            "lead": float(index == 0),
+            "position": 1.0 / (1 + 0.5 * index),
+            "relative_position": index / max(len(sents) - 1, 1),
+            "paragraph_position": 1.0 / (1 + 0.5 * paragraph),
+            "paragraph_start": float(sent.start_char == 0 or "\n" in text[max(0, sent.start_char - 2):sent.start_char]),
+            "event_words": float(events),
+            "event": float(events > 0),
+            "actors": float(len(labels & {"GPE", "PERSON", "ORG", "NORP"})),
+            "count": float("CARDINAL" in labels),
+            "money": float("MONEY" in labels),
+            "when": float(bool(WHEN.search(sent.text))),
+            "past_tense": float(sent.root.tag_ in ("VBD", "VBN")),
+            "present_tense": float(sent.root.tag_ in ("VBZ", "VBP")),
+            "speaker": float(speaker),
+            "party_statement": float(speaker and not fragment and is_party(attribution.speaker)),  # type: ignore[union-attr]
+            "opens_quote": float(sent.text.lstrip()[:1] in QUOTE_CHARS + "‘'"),
+            "no_verb": float(sent.root.pos_ not in ("VERB", "AUX")),
+            "background": float(past_year is not None and _of_the_past(sent.text, past_year)),
+            "central": central[index],
+            "length": min(len(sent), 60) / 60,
+            "density": len(words.keywords) / max(alpha, 1),
+            "lead_overlap": 0.0 if index == 0 else len(words.keywords & lead_words) / (1 + len(lead_words)) * 4,
+        }
+        if _own_words(sent, attribution) < SHORT_WORDS and not events:
+            continue  # '"This is true," the president said.': too little said to be news
+        rows.append((sent, words, features))
+    return rows
+
+
+# When it happened, said the way news says it: "on Monday", "overnight", "on May 22".
+WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight|"
+                  r"this morning|on \w+ \d+)\b")
 
 
 def _centrality(words: list[set[str]]) -> list[float]:
@@ -112,36 +178,6 @@ def _words(sent: Span) -> _Words:
             if t.ent_type_ not in ("PERSON", "ORG"):
                 event.add(lemma)
     return _Words(frozenset(lemmas), frozenset(keywords), frozenset(event - _common()))
-
-
-def _score(sent: Span, index: int, title_words: set[str], words: _Words) -> float:
-    ents = {e.label_ for e in ents_in(sent)}
-    score = 1.0 / (1 + 0.5 * index)
-    score += 0.4 * len(words.lemmas & _event_lemmas())
-    score += 0.2 * len(ents & {"GPE", "PERSON", "ORG", "NORP"})
-    score += 0.3 * ("CARDINAL" in ents)
-    score += 0.5 * len(words.keywords & title_words) / (1 + len(title_words)) * 4
-    return score
-
-
-def _speech_score(sent: Span, attribution: Attribution | None, index: int, inside: list[bool],
-                  published: date | None, lemmas: frozenset[str]) -> float:
-    """A party's own statement ranks up; a fragment of a quote told over several sentences, or a sentence
-    without a verb of its own, ranks down, except the lead, which tells the news whatever its form."""
-    weights = _weights()
-    score = 0.0
-    if attribution is not None and attribution.speaker is not None:
-        if attribution.inherited and _part_of_longer_quote(sent, inside):
-            score += weights["quote_fragment"]
-        elif is_party(attribution.speaker):
-            score += weights["party_statement"]
-    if sent.root.pos_ not in ("VERB", "AUX"):
-        score += weights["no_verb"]
-    if _own_words(sent, attribution) < SHORT_WORDS and not lemmas & _event_lemmas():
-        score += weights["short"]  # '"This is true," the president said.': too little said to be news
-    if published is not None and _of_the_past(sent.text, (published - timedelta(days=RECENT_DAYS)).year):
-        score += weights["background"]  # "8 years ago, Russia launched ...", "a 'referendum' was held in 2014"
-    return score if index > 0 else max(score, 0.0) + weights["lead"]
 
 
 PAST = re.compile(r"\b(?:\w+ (?:years|decades) ago|(?:last|previous) year|in the past|has previously|had previously)\b",
@@ -189,10 +225,6 @@ def _trimmed_end(sent: Span) -> int:
     if match and match.start() > 40:
         return sent.start_char + match.start()
     return sent.start_char + len(text)
-
-
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][\w’'-]{3,}", text)}
 
 
 @lru_cache(maxsize=1)
