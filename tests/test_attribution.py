@@ -376,3 +376,11 @@ def test_a_heading_in_the_colon_form_is_the_outlets_not_a_quote(nlp) -> None:  #
     text = ("Zelenskyy: We will make every effort to make diplomacy work\n\n"
             "Zelenskyy: We will make every effort to make diplomacy work.")
     assert speakers(nlp, text) == [(None, None), ("Zelenskyy", "Ukraine")]
+
+
+def test_she_is_the_woman_who_spoke_before_the_man(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Annalena Baerbock, the German foreign minister, said the world had reached a dangerous moment. "
+            "Joe Biden said he was convinced that Putin had decided to invade. "
+            "She also warned the scale of violence had increased. He said sanctions were ready.")
+    assert [name for name, _ in speakers(nlp, text)] == ["Annalena Baerbock", "Joe Biden", "Annalena Baerbock",
+                                                          "Joe Biden"]

@@ -112,3 +112,41 @@ def test_a_reported_clause_cut_short_by_the_parser_shows_the_whole_sentence(extr
     statements = [p.statement for p in extract_text(text).positions]
     assert any(s.endswith("are crucial") or s.endswith("are crucial.") for s in statements), statements
     assert all("return" in s for s in statements if "continuing exchanges" in s)
+
+
+@pytest.mark.parametrize("text, actor, side", [
+    ('The US has accused Russia of deploying chemical weapons as a "method of warfare" in Ukraine.', "US", "United States"),
+    ("Zelenskiy decried “hundreds, thousands of military crimes” and Russian atrocities.", "Zelenskiy", "Ukraine"),
+    ("Ukraine favours a one-off international tribunal to try the Russian leadership.", "Ukraine", "Ukraine"),
+    ("Poland protested it was under “direct attack” after Moscow blocked gas supplies.", "Poland", "Poland"),
+])
+def test_more_verbs_of_stance_and_the_us_is_no_pronoun(extract_text, text: str, actor: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    found = positions(extract_text, text)
+    assert [(p.actor, p.side) for p in found] == [(actor, side)]
+
+
+@pytest.mark.parametrize("text", [
+    "Later, President Andrzej Duda told journalists about the course of these consultations.",
+    "Vladimir Soloviev asked the head of state whether he sees the possibility of a major war in Europe.",
+])
+def test_telling_that_someone_spoke_or_asked_is_no_stance(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert positions(extract_text, text) == ()
+
+
+def test_asking_for_something_is_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = positions(extract_text, "Zelenskyy asked Western allies to send more air defence systems.")
+    assert [p.actor for p in found] == ["Zelenskyy"]
+
+
+def test_the_speakers_account_of_what_they_did_is_no_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ('"This war must end with Russia\'s defeat. I brought four mental health specialists with me. '
+            'We will never stop helping the soldiers," Moroz told Fox News Digital.')
+    statements = [p.statement for p in positions(extract_text, text)]
+    assert not any("I brought" in s for s in statements)
+    assert any("must end" in s for s in statements) and any("never stop" in s for s in statements)
+
+
+def test_a_state_office_with_no_side_word_speaks_for_the_dateline_country(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("MINSK, 20 June (BelTA) - The exhibition opened in Paris on Monday.\n\n"
+            "\"We must preserve the memory of the war,\" Ambassador Dmitry Krutoi said.")
+    assert [(p.actor, p.side) for p in positions(extract_text, text)] == [("Dmitry Krutoi", "Belarus")]

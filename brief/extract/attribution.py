@@ -62,6 +62,7 @@ class SpeechRules:
     news_agencies: frozenset[str]
     top_office: frozenset[str]
     office_words: frozenset[str]
+    state_offices: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["generic_bodies"]), frozenset(r["name_preps"]),
                        frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
                        frozenset(r["news_agencies"]), frozenset(r["top_office"]),
-                       frozenset(r["office_words"]))
+                       frozenset(r["office_words"]), frozenset(r["state_offices"]))
 
 
 @lru_cache(maxsize=1)
@@ -254,12 +255,25 @@ def _own_side(name: str, rules: SpeechRules, home: str | None) -> str | None:
     return name
 
 
+def _state_office(title: str | None) -> bool:
+    """The title is an office of a state ("minister", "ambassador", "Chairman of the House of Representatives")."""
+    rules = speech_rules()
+    words = set(re.findall(r"[a-z]+", (title or "").lower()))
+    return bool(words & (rules.government_nouns | rules.state_offices))
+
+
+DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s")
+
+
 def lead_side(sents: list[Span]) -> str | None:
-    """The side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
+    """The country of the dateline ("MINSK, 20 June (BelTA) -"), else the side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
     conflict in eastern Ukraine remains ..." → Ukraine): the country an unnamed state body belongs to."""
     lead = next((s for s in sents if sum(t.is_alpha for t in s) >= 5), None)
     if lead is None:
         return None
+    dateline = DATELINE.match(lead.doc.text)
+    if dateline is not None and _side_word(dateline.group(1)) is not None:
+        return _side_word(dateline.group(1))  # "MINSK, 20 June (BelTA) - ...": the report is from Belarus
     subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _side_word(lead.doc[subject.left_edge.i: subject.right_edge.i + 1].text) if subject is not None else None
 
@@ -300,6 +314,8 @@ class SpeakerMemory:
         for other in [title, *titles]:
             side = side or self._employer_side(other, at)
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
+        if side is None and any(_state_office(t) for t in [title, *titles]):
+            side = self.home  # "Chairman of the House of Representatives" of a Minsk report: Belarus's
         return self.remember(Speaker(full, side, title))
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
@@ -340,10 +356,14 @@ class SpeakerMemory:
         self.named.append(speaker)
         return speaker
 
-    def last_person(self, *, role: str | None = None, side: str | None = None) -> Speaker | None:
-        """The last person speaking, optionally one whose title has ``role`` or who speaks for ``side``."""
+    def last_person(self, *, role: str | None = None, side: str | None = None, pronoun: str | None = None
+                    ) -> Speaker | None:
+        """The last person speaking, optionally one whose title has ``role``, who speaks for ``side``, or who
+        can be ``pronoun`` ("she" is not a man)."""
         for earlier in reversed(self.named):
             if not _is_person(earlier):
+                continue
+            if pronoun is not None and _gender(earlier) not in (None, _PRONOUN_GENDER.get(pronoun)):
                 continue
             if role is not None and not (earlier.title and role in earlier.title.lower()):
                 continue
@@ -367,6 +387,32 @@ class SpeakerMemory:
 
     def last(self) -> Speaker | None:
         return self.named[-1] if self.named else None
+
+
+_PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m"}
+
+
+@lru_cache(maxsize=1)
+def _gender_rules() -> dict[str, frozenset[str]]:
+    return {key: frozenset(words) for key, words in load_rules("speech")["gender"].items()}
+
+
+def _gender(speaker: Speaker) -> str | None:
+    """"f", "m" or None (unknown): by a word of the title ("spokeswoman"), else by the first name of a full
+    name: a woman's name of the table or one ending in "a" (not a man's of that form), else a man's."""
+    rules = _gender_rules()
+    words = set(re.findall(r"[a-z]+", (speaker.title or "").lower()))
+    if words & rules["female_words"]:
+        return "f"
+    if words & rules["male_words"]:
+        return "m"
+    parts = speaker.name.lower().split()
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    if first in rules["female_names"] or len(first) > 2 and first.endswith("a") and first not in rules["male_names_in_a"]:
+        return "f"
+    return "m" if first.isalpha() and len(first) > 2 else None
 
 
 def _without_office(name: str) -> tuple[str, str | None]:
@@ -737,11 +783,11 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return None
     head = span.root
     word = head.lower_.strip(QUOTE_CHARS)  # '"He' when the tokenizer glues a quote mark to the word
-    if word in rules.quoted_pronouns:
+    if word in rules.quoted_pronouns and not head.text.isupper() or word == "i":  # "US" is no "us"
         return None
     if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
         if word in rules.person_pronouns:
-            return memory.last_person()
+            return memory.last_person(pronoun=word)
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None

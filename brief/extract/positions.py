@@ -98,6 +98,34 @@ def is_direct_quote(statement: str, sent: Span, inside: list[bool]) -> bool:
     return bool(chars) and all(inside[i] for i in chars)
 
 
+TELLING = frozenset({"tell", "speak", "talk", "brief"})
+
+
+def _only_tells_of_speaking(sent: Span, attribution: Attribution) -> bool:
+    """The sentence tells that someone spoke, not what they said: "Duda told journalists about the talks",
+    "Soloviev asked the head of state whether he sees a war" (a question is no stance)."""
+    if attribution.verb_index is None or attribution.inherited:
+        return False
+    verb = sent.doc[attribution.verb_index]
+    lemma = verb.lemma_.lower()
+    if lemma in ("ask", "wonder"):
+        return any(m.lower_ in ("whether", "if") for c in verb.children for m in c.children if m.dep_ == "mark")
+    return lemma in TELLING and not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) and \
+        not any(ch in sent.text for ch in QUOTE_CHARS + ":")
+
+
+def _own_story(sent: Span, attribution: Attribution) -> bool:
+    """A sentence of a long quote in which the speaker tells what they did ("I brought four specialists with
+    me.", "We had self-care sessions."): an account, not a stance. Its main verb is in the past tense with "I"
+    or "we" for subject, and nothing in it says what must, will or should be, or what is not."""
+    if not attribution.inherited:
+        return False
+    root = sent.root
+    first_person = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in root.children)
+    hedged = any(t.tag_ == "MD" or t.dep_ == "neg" for t in sent)
+    return root.tag_ == "VBD" and first_person and not hedged
+
+
 def _is_statement(sent: Span, attribution: Attribution) -> bool:
     """Long enough to say something, not a headline in capitals, not a bare "Lavrov said."."""
     words = [t for t in sent if t.is_alpha]
@@ -108,6 +136,8 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
         return False
     said = _said_words(sent, attribution)
     if not attribution.quoted and not attribution.inherited and attribution.verb_index is not None and len(said) < 3:
+        return False
+    if _only_tells_of_speaking(sent, attribution) or _own_story(sent, attribution):
         return False
     return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
 
