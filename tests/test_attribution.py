@@ -384,3 +384,19 @@ def test_she_is_the_woman_who_spoke_before_the_man(nlp) -> None:  # type: ignore
             "She also warned the scale of violence had increased. He said sanctions were ready.")
     assert [name for name, _ in speakers(nlp, text)] == ["Annalena Baerbock", "Joe Biden", "Annalena Baerbock",
                                                           "Joe Biden"]
+
+
+@pytest.mark.parametrize("text, name, side", [
+    ("German government sources said Scholz would offer Putin a dialogue.", "German government sources", "Germany"),
+    ("US intelligence over the weekend claimed that Russia had accelerated plans for an invasion.", "US intelligence",
+     "United States"),
+    ("A French official confirmed to CNN, on Tuesday, that France will not invite Putin.", "French official", "France"),
+])
+def test_unnamed_sources_and_officials_of_a_country(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == (name, side)
+
+
+def test_whose_view_a_sentence_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kremlin spokesman Dmitry Peskov said talks had stalled. In Putin’s view, missile defence was designed to "
+            "undercut Russia’s deterrent. In his opinion, the West wants a long war.")
+    assert speakers(nlp, text) == [("Dmitry Peskov", "Russia"), ("Putin", "Russia"), ("Putin", "Russia")]

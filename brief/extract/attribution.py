@@ -389,7 +389,7 @@ class SpeakerMemory:
         return self.named[-1] if self.named else None
 
 
-_PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m"}
+_PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 
 
 @lru_cache(maxsize=1)
@@ -596,7 +596,27 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
             return Attribution(speaker, phrase, quoted)
+    viewer = _viewer(sent, memory, rules, inside)
+    if viewer is not None:
+        return Attribution(viewer, "view", quoted)
     return reporter or Attribution(None, None, quoted)
+
+
+VIEW = re.compile(r"\b[Ii]n (?:(?P<pronoun>his|her|their)|(?P<name>[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3})[’']s) "
+                  r"(?:view|opinion|words|assessment|estimation)\b")
+
+
+def _viewer(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
+    """Whose view the sentence gives: "In Putin's view, missile defence was ...", "In his opinion, ..."."""
+    match = VIEW.search(sent.text)
+    if match is None or inside[sent.start_char + match.start()]:
+        return None
+    if match.group("pronoun"):
+        pronoun = match.group("pronoun")
+        return memory.last_body() or memory.last() if pronoun == "their" else memory.last_person(pronoun=pronoun)
+    start = sent.start_char + match.start("name")
+    span = sent.doc.char_span(start, start + len(match.group("name")), alignment_mode="expand")
+    return _speaker_from(span, memory, rules) if span is not None else None
 
 
 def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
@@ -682,6 +702,9 @@ def _has_complement(verb: Token) -> bool:
     """A clause, quote or colon follows the verb ("added that ...", "continued, “...”", "wrote: ...")."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
         return True
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+           for c in verb.children):
+        return True  # "confirmed to CNN, on Tuesday, that France will ...": the parser's "advcl" is the clause said
     doc = verb.doc
     following = doc[verb.i + 1: verb.i + 3].text
     if any(ch in following for ch in QUOTE_CHARS + ":"):
@@ -809,14 +832,15 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return memory.last()
     if lemma in rules.roles and not people:
         return _role(span, lemma, memory)
-    if lemma in rules.group_roles and span[0].lower_ == "the" and _side_word(span.text) is None:
+    group = lemma in rules.group_roles or head.lower_ in rules.group_roles  # "sources": its lemma is "source"
+    if group and span[0].lower_ == "the" and _side_word(span.text) is None:
         return memory.last_body()  # "the officials said" after "senior DIA officials said"
     name, office = _without_office(_actor_text(span))
     if len((memory.known(name) or "").split()) > 1 or office and _people_side(name) is not None:
         return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
     if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
-    if not (head.ent_type_ or lemma in rules.body_nouns or lemma in rules.group_roles):
+    if not (head.ent_type_ or lemma in rules.body_nouns or group):
         return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
 
@@ -924,7 +948,7 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
         if earlier is not None:  # "the daily said", "according to the ministry"
             return memory.remember(Speaker(earlier.name, earlier.side, BODY))
     if not named and side is None:
-        if lemma in rules.group_roles or span.root.pos_ != "PROPN":
+        if lemma in rules.group_roles or span.root.lower_ in rules.group_roles or span.root.pos_ != "PROPN":
             return None
     if not text or len(text.split()) > 12:
         return None
