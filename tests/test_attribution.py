@@ -400,3 +400,18 @@ def test_whose_view_a_sentence_gives(nlp) -> None:  # type: ignore[no-untyped-de
     text = ("Kremlin spokesman Dmitry Peskov said talks had stalled. In Putin’s view, missile defence was designed to "
             "undercut Russia’s deterrent. In his opinion, the West wants a long war.")
     assert speakers(nlp, text) == [("Dmitry Peskov", "Russia"), ("Putin", "Russia"), ("Putin", "Russia")]
+
+
+def test_a_side_that_changed_with_the_office_follows_the_articles_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = nlp("Kaja Kallas said Russia must lose the war. Kallas added that sanctions would continue.")
+    sides = lambda published: [a.speaker.side for a in attribute_sentences(doc, published)]  # noqa: E731
+    assert sides(date(2023, 7, 8)) == ["Estonia", "Estonia"]  # Estonia's prime minister then
+    assert sides(date(2025, 3, 1)) == ["European Union", "European Union"]
+
+
+def test_a_long_title_of_a_state_office_before_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("MINSK, 20 June (BelTA) - Belarusian-Russian relations have passed a tough test of sanctions, Chairman of "
+            "the House of Representatives Vladimir Andreichenko told the media.")
+    assert speakers(nlp, text) == [("Vladimir Andreichenko", "Belarus")]

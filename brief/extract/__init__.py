@@ -33,7 +33,7 @@ UNUSED_COMPONENTS: tuple[str, ...] = ("senter", "textcat", "textcat_multilabel",
 
 def extract_doc(doc: Doc, article: Article) -> ArticleFacts:
     """Everything one parsed article says."""
-    attributions = attribute_sentences(doc)
+    attributions = attribute_sentences(doc, article.source.published)
     return ArticleFacts(
         source=article.source,
         figures=tuple(find_figures(doc, article, attributions)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -200,7 +201,8 @@ def _title_of(ent: Span) -> str | None:
         parts.insert(0, doc[head.left_edge.i:head.i + 1].text)
     if root.dep_ == "pobj" and root.head.head.i < ent.start and root.head.head.pos_ in ("NOUN", "PROPN"):
         head = root.head.head  # "the governor of Serhij Łysak", "President of the Council Charles Michel"
-        parts.insert(0, doc[head.left_edge.i:head.i + 1].text)
+        words = doc[head.left_edge.i:ent.start].text  # "Chairman of the House of Representatives Vladimir ..."
+        parts.insert(0, re.sub(r"\s+of$", "", words) if len(words) <= 80 else doc[head.left_edge.i:head.i + 1].text)
     title = " ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
     return title[:120] or None
 
@@ -282,10 +284,11 @@ class SpeakerMemory:
     """The people of the article and the speakers so far: surnames, pronouns and role nouns resolve here."""
 
     def __init__(self, mentions: list[Mention] | None = None, bodies: list[BodyMention] | None = None,
-                 home: str | None = None) -> None:
+                 home: str | None = None, published: date | None = None) -> None:
         self.mentions = mentions or []
         self.bodies = bodies or []
         self.home = home
+        self.published = published
         self.named: list[Speaker] = []
 
     def known(self, name: str) -> str | None:
@@ -316,6 +319,9 @@ class SpeakerMemory:
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
         if side is None and any(_state_office(t) for t in [title, *titles]):
             side = self.home  # "Chairman of the House of Representatives" of a Minsk report: Belarus's
+        earlier = _earlier_office(full, self.published)
+        if earlier is not None and side == _people_side(full):
+            side = earlier  # Kaja Kallas spoke for Estonia before she spoke for the EU
         return self.remember(Speaker(full, side, title))
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
@@ -415,6 +421,14 @@ def _gender(speaker: Speaker) -> str | None:
     return "m" if first.isalpha() and len(first) > 2 else None
 
 
+def _earlier_office(name: str, published: date | None) -> str | None:
+    """The side ``name`` spoke for before taking the office of the actor table, when ``published`` is before."""
+    entry = load_rules("actors").get("people_before", {}).get(name.lower())
+    if entry is None or published is None or published >= entry["until"]:
+        return None
+    return str(entry["side"])
+
+
 def _without_office(name: str) -> tuple[str, str | None]:
     """ "Chancellor Olaf Scholz" → ("Olaf Scholz", "Chancellor"): office words in front of a name are its title."""
     words = name.split()
@@ -440,7 +454,8 @@ def _looks_like_name(words: list[str]) -> bool:
 
 
 def _is_person(speaker: Speaker) -> bool:
-    return speaker.title != BODY
+    """Not a body, nor a news agency the model took for a person ("BelTA"): "he" never refers to one."""
+    return speaker.title != BODY and speaker.name.lower() not in speech_rules().news_agencies
 
 
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
@@ -455,12 +470,12 @@ TITLE_SPAN = 30  # tokens after a name that an appositive title naming the perso
 BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
 
 
-def attribute_sentences(doc: Doc) -> list[Attribution]:
+def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribution]:
     """One ``Attribution`` per ``doc.sents``: who says it, resolved across the article."""
     rules = speech_rules()
     sents = list(doc.sents)
     home = lead_side(sents)
-    memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home)
+    memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home, published)
     inside = doc_quoted_mask(doc)
     found = []
     for sent in sents:

@@ -87,7 +87,7 @@ def sentence_features(doc: Doc, article: Article, attributions: list[Attribution
     """Each candidate sentence, its words, and the features the ranker weighs (``[weights]`` of
     ``developments.toml`` names and explains each one). A candidate has six tokens or more, is no question, and
     says six words or more besides who said it or tells an event."""
-    said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc)))
+    said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc, article.source.published)))
     inside = doc_quoted_mask(doc)
     sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
     words_of = [_words(s) for s in sents]
