@@ -150,3 +150,9 @@ def test_a_state_office_with_no_side_word_speaks_for_the_dateline_country(extrac
     text = ("MINSK, 20 June (BelTA) - The exhibition opened in Paris on Monday.\n\n"
             "\"We must preserve the memory of the war,\" Ambassador Dmitry Krutoi said.")
     assert [(p.actor, p.side) for p in positions(extract_text, text)] == [("Dmitry Krutoi", "Belarus")]
+
+
+def test_one_people_is_no_count_and_making_it_clear_is_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ('Putin stated that Russians and Ukrainians are "one people" and that Ukraine did not deserve to exist. '
+            "Putin made it clear that Russia would not retreat from the occupied regions.")
+    assert [p.actor for p in positions(extract_text, text)] == ["Putin", "Putin"]

@@ -708,6 +708,8 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
         return False
     if lemma in rules.verbs:
         return True
+    if lemma == "make" and any(c.lower_ == "clear" for c in token.children):
+        return True  # "Putin made it clear that ..."
     if lemma in rules.weak_verbs:
         return _has_complement(token)
     return False

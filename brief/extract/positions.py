@@ -171,7 +171,8 @@ def states_count(sent: Span) -> bool:
         return False
     if any(t.lemma_.lower() in fact_lemmas or t.lower_ in fact_lemmas for t in sent):
         return any(t.like_num for t in numbers) or any(t.head.lemma_.lower() in units for t in numbers)
-    return any(t.like_num and t.dep_ == "nummod" and t.head.lemma_.lower() in units for t in numbers)
+    return any(t.like_num and t.lower_ != "one" and t.dep_ == "nummod" and t.head.lemma_.lower() in units
+               for t in numbers)  # "Russians and Ukrainians are 'one people'" counts no one
 
 
 def _citation(article: Article, sent: Span) -> Citation | None:
@@ -197,6 +198,7 @@ def statement_of(sent: Span, attribution: Attribution, article: Article) -> str:
     text = sent.text.strip()
     if attribution.verb_index is not None and not attribution.inherited:
         verb = doc[attribution.verb_index]
+        verb = next((c for c in verb.children if c.lower_ == "clear" and verb.lemma_ == "make"), verb)  # "made it clear that"
         clause = next((c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i), None)
         if clause is not None:
             span = doc[clause.left_edge.i: clause.right_edge.i + 1]
