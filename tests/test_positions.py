@@ -156,3 +156,15 @@ def test_one_people_is_no_count_and_making_it_clear_is_a_stance(extract_text) ->
     text = ('Putin stated that Russians and Ukrainians are "one people" and that Ukraine did not deserve to exist. '
             "Putin made it clear that Russia would not retreat from the occupied regions.")
     assert [p.actor for p in positions(extract_text, text)] == ["Putin", "Putin"]
+
+
+def test_a_sourced_number_is_a_fact_not_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia has about 4,477 deployed and reserve nuclear warheads, according to the Federation of American "
+            "Scientists. Belarus has always supported negotiations and hosted three rounds of talks, according to "
+            "Aleksandr Lukashenko.")
+    assert [p.actor for p in positions(extract_text, text)] == ["Aleksandr Lukashenko"]
+
+
+def test_a_heading_glued_to_the_line_before_is_still_a_heading(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Duda said the talks went well.\n\nWar in Ukraine.Duda: If Russia wins, it will continue to attack\n\nEnd."
+    assert [p.statement for p in positions(extract_text, text)] == ["the talks went well"]

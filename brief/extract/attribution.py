@@ -267,15 +267,21 @@ def _state_office(title: str | None) -> bool:
 DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s")
 
 
+def dateline_side(doc: Doc) -> str | None:
+    """The country of the city that opens the article as its dateline ("MINSK, 20 June (BelTA) -")."""
+    dateline = DATELINE.match(doc.text)
+    return _side_word(dateline.group(1)) if dateline is not None else None
+
+
 def lead_side(sents: list[Span]) -> str | None:
     """The country of the dateline ("MINSK, 20 June (BelTA) -"), else the side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
     conflict in eastern Ukraine remains ..." → Ukraine): the country an unnamed state body belongs to."""
     lead = next((s for s in sents if sum(t.is_alpha for t in s) >= 5), None)
     if lead is None:
         return None
-    dateline = DATELINE.match(lead.doc.text)
-    if dateline is not None and _side_word(dateline.group(1)) is not None:
-        return _side_word(dateline.group(1))  # "MINSK, 20 June (BelTA) - ...": the report is from Belarus
+    dateline = dateline_side(lead.doc)
+    if dateline is not None:
+        return dateline  # "MINSK, 20 June (BelTA) - ...": the report is from Belarus
     subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _side_word(lead.doc[subject.left_edge.i: subject.right_edge.i + 1].text) if subject is not None else None
 
@@ -289,6 +295,7 @@ class SpeakerMemory:
         self.bodies = bodies or []
         self.home = home
         self.published = published
+        self.dateline: str | None = None  # the country of the article's dateline ("MINSK, 20 June (BelTA) -")
         self.named: list[Speaker] = []
 
     def known(self, name: str) -> str | None:
@@ -318,7 +325,7 @@ class SpeakerMemory:
             side = side or self._employer_side(other, at)
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
         if side is None and any(_state_office(t) for t in [title, *titles]):
-            side = self.home  # "Chairman of the House of Representatives" of a Minsk report: Belarus's
+            side = self.dateline  # "Chairman of the House of Representatives" of a report from Minsk: Belarus's
         earlier = _earlier_office(full, self.published)
         if earlier is not None and side == _people_side(full):
             side = earlier  # Kaja Kallas spoke for Estonia before she spoke for the EU
@@ -476,6 +483,7 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
     sents = list(doc.sents)
     home = lead_side(sents)
     memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home, published)
+    memory.dateline = dateline_side(doc)
     inside = doc_quoted_mask(doc)
     found = []
     for sent in sents:
@@ -695,7 +703,7 @@ def _subheading(sent: Span) -> bool:
     """A line of its own that ends without a stop or a closing quote: a heading, not a sentence of the text."""
     text = sent.doc.text
     start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
-    alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
+    alone = (start == 0 or text[start - 1] in "\n.!?") and (end >= len(text) or text[end] == "\n")  # ".Duda: ..." glued
     return alone and sent.text.rstrip()[-1:] not in f".!?…{CLOSING}\"'"
 
 

@@ -114,6 +114,13 @@ def _only_tells_of_speaking(sent: Span, attribution: Attribution) -> bool:
         not any(ch in sent.text for ch in QUOTE_CHARS + ":")
 
 
+def _sourced_number(sent: Span, attribution: Attribution) -> bool:
+    """A number with its source ("Russia has about 4,477 warheads, according to the Federation of American
+    Scientists"): a plain fact, not a stance."""
+    return attribution.verb == "according to" and \
+        any(t.like_num and any(ch.isdigit() for ch in t.text) and t.ent_type_ != "DATE" for t in sent)
+
+
 def _own_story(sent: Span, attribution: Attribution) -> bool:
     """A sentence of a long quote in which the speaker tells what they did ("I brought four specialists with
     me.", "We had self-care sessions."): an account, not a stance. Its main verb is in the past tense with "I"
@@ -137,7 +144,7 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
     said = _said_words(sent, attribution)
     if not attribution.quoted and not attribution.inherited and attribution.verb_index is not None and len(said) < 3:
         return False
-    if _only_tells_of_speaking(sent, attribution) or _own_story(sent, attribution):
+    if _only_tells_of_speaking(sent, attribution) or _own_story(sent, attribution) or _sourced_number(sent, attribution):
         return False
     return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
 
