@@ -47,11 +47,16 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 def _split_glued_dashes(nlp: Language) -> None:
     """Split a dash glued to a full stop ("precise.- If they") off the word: it opens a quote, in the dialogue
-    style of translated Polish and Ukrainian news, and ``brief_paragraphs`` starts a sentence there."""
-    from spacy.util import compile_suffix_regex
+    style of translated Polish and Ukrainian news, and ``brief_paragraphs`` starts a sentence there. A quote
+    mark glued between sentences is split off the same way."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[.!?])[-–—]+"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # a quote mark glued to a full stop and the next sentence ('Putin."The Ukrainian nation') is a token of its
+    # own, not part of '"The'
+    infixes = [*nlp.Defaults.infixes, r"(?<=[.!?])[\"“”](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def model_identity(model: str = DEFAULT_MODEL) -> str | None:

@@ -146,6 +146,8 @@ def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # ty
     ("Journalists are a target, he said.In Ukraine, 28 journalists were killed.", 2),
     ("Units of the U.S.Army arrived in Poland on Monday.", 1),  # an abbreviation, not a sentence end
     ("He laid flowers with a ribbon of St.George on Monday.", 1),
+    ('Appeals to Vladimir Putin."The Ukrainian nation has the right to live without fear," said Steinmeier.', 2),
+    ('She said "We will win."They cheered.', 2),  # a quote mark glued on either side of the stop
 ])
 def test_a_full_stop_glued_to_the_next_sentence_ends_one(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
     assert len(list(nlp(text).sents)) == sentences

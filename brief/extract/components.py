@@ -4,7 +4,8 @@
 text: a line break always ends a sentence, a closing quote mark stays with the sentence it closes
 (the parser likes to make a lone ``"`` a sentence of its own), and a full stop glued to the next sentence
 ("... the OSCE\".He emphasized", common in machine-translated text) still ends one, unless it closes an
-abbreviation ("U.S.Army", "St.Jerzy"); so does one glued to a dash that opens a quote ("precise.- If they").
+abbreviation ("U.S.Army", "St.Jerzy"); so does one glued to a dash or a straight quote mark that opens a
+quote ("precise.- If they", 'Putin."The Ukrainian').
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.text in STRAIGHT:
             if open_straight and token.i > 0:
                 token.is_sent_start = False  # a closing " belongs to the sentence before it
+            elif token.i > 0 and doc[token.i - 1].text in FINAL and not doc[token.i - 1].whitespace_:
+                token.is_sent_start = True  # 'Putin."The Ukrainian nation ...': a quote glued to a full stop
+                if token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = False
             open_straight = not open_straight
         elif token.text in CLOSING and token.i > 0:
             token.is_sent_start = False
@@ -41,6 +46,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif _glued_start(doc, token) or _glued_dash(doc, token):
             token.is_sent_start = True
+            if token.text[:1] in STRAIGHT | OPENING and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False  # '"The' glued: "Ukrainian" of '"The Ukrainian' goes on
         elif token.i > 0 and _glued_dash(doc, doc[token.i - 1]):
             token.is_sent_start = False  # the quote the dash opens goes on in the same sentence
         elif token.i > 0 and doc[token.i - 1].text in ELLIPSES and token.is_lower and not _after_line_break(
@@ -51,9 +58,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def _glued_start(doc: Doc, token: Token) -> bool:
     """``token`` opens a sentence glued to a full stop: "target.The last", "OSCE ".He" (not "U.S.Army")."""
-    if token.i < 2 or not (token.is_alpha and token.text[:1].isupper() and len(token.text) > 1):
+    word = token.text.lstrip('"“')  # the tokenizer may glue the quote mark to the word: 'Putin."The'
+    if token.i < 2 or not (word.isalpha() and word[:1].isupper() and len(word) > 1):
         return False
     stop = doc[token.i - 1]
+    if stop.text in STRAIGHT | CLOSING and not stop.whitespace_ and doc[token.i - 2].text in FINAL:
+        return not stop.is_sent_start  # 'win."They cheered': the quote closed, then a sentence glued to it
     if stop.text != "." or stop.whitespace_:
         return False
     before = doc[token.i - 2]
