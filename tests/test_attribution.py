@@ -417,3 +417,22 @@ def test_a_long_title_of_a_state_office_before_a_name(nlp) -> None:  # type: ign
     text = ("MINSK, 20 June (BelTA) - Belarusian-Russian relations have passed a tough test of sanctions, Chairman of "
             "the House of Representatives Vladimir Andreichenko told the media.")
     assert speakers(nlp, text) == [("Vladimir Andreichenko", "Belarus")]
+
+
+@pytest.mark.parametrize("closing", [
+    "Juri Ratas, chairman of the Estonian parliament, said this at a joint briefing in Kyiv.",
+    "That’s according to Juri Ratas, chairman of the Estonian parliament, who spoke to Ukrinform.",
+    "The relevant statement was made by Juri Ratas, chairman of the Estonian parliament, in Kyiv.",
+])
+def test_a_sentence_that_says_who_said_the_paragraph_before(nlp, closing: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia's aggression will not stop at Ukraine's borders. Europe must arm Ukraine now.\n\n" + closing +
+            "\n\nThe weather in Kyiv was mild.")
+    assert [name for name, _ in speakers(nlp, text)] == ["Juri Ratas", "Juri Ratas", "Juri Ratas", None]
+
+
+def test_who_said_it_is_no_position_of_its_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia's aggression will not stop at Ukraine's borders.\n\n"
+            "Juri Ratas, chairman of the Estonian parliament, said this at a joint briefing in Kyiv.")
+    found = extract_text(text).positions
+    assert [(p.actor, p.side, p.statement) for p in found] == [
+        ("Juri Ratas", "Estonia", "Russia's aggression will not stop at Ukraine's borders.")]

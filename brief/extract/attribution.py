@@ -493,7 +493,44 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
         found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
     found = _inherit_dash_quotes(sents, found)
+    found = _inherit_back_references(sents, found)
     return [_public(a) for a in found]
+
+
+BACK_REFERENCE = re.compile(r"^\W*(?:(?:That|This)(?:’s|'s| is| was) according to|(?:This|That|The relevant statement|"
+                            r"The statement|Such a statement) (?:is|was|were) (?:stated|said|made|voiced|expressed|"
+                            r"announced|written) (?:by|in))\b")
+
+
+def refers_back(sent: Span, attribution: Attribution) -> bool:
+    """The sentence says who said the sentences before it: "That's according to ex-President Kwasniewski, who
+    spoke to Ukrinform", "This was stated by ...", "Juri Ratas said this at a joint briefing"."""
+    if BACK_REFERENCE.match(sent.text):
+        return True
+    if attribution.verb_index is None or attribution.inherited:
+        return False
+    verb = sent.doc[attribution.verb_index]
+    return any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") for c in verb.children)
+
+
+def _inherit_back_references(sents: list[Span], found: list[Attribution]) -> list[Attribution]:
+    """The Ukrinform lead: a paragraph of what was said, then "That's according to X" or "X said this in an
+    interview": the sentences before it without a speaker of their own are X's (the paragraph before, or the
+    part of its own paragraph before it)."""
+    out = list(found)
+    text = full_text(sents[0].doc) if sents else ""
+    breaks = [i > 0 and "\n" in text[sents[i - 1].end_char:sents[i].start_char] for i in range(len(sents))]
+    for i, sent in enumerate(sents):
+        attribution = out[i]
+        if attribution.speaker is None or i == 0 or not refers_back(sent, attribution):
+            continue
+        j = i - 1
+        while j >= 0 and out[j].speaker is None:
+            out[j] = Attribution(attribution.speaker, attribution.verb, out[j].quoted, True)
+            if breaks[j]:
+                break  # back to the start of the paragraph
+            j -= 1
+    return out
 
 
 def _note_subject(sent: Span, memory: SpeakerMemory) -> None:

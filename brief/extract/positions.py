@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import QUOTE_CHARS, Attribution, doc_quoted_mask
+from brief.extract.attribution import QUOTE_CHARS, Attribution, doc_quoted_mask, refers_back
 from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
@@ -146,6 +146,8 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
         return False
     if _only_tells_of_speaking(sent, attribution) or _own_story(sent, attribution) or _sourced_number(sent, attribution):
         return False
+    if refers_back(sent, attribution):
+        return False  # "That's according to X, who spoke to Ukrinform": who said it, not what
     return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
 
 
