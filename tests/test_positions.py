@@ -168,3 +168,12 @@ def test_a_sourced_number_is_a_fact_not_a_stance(extract_text) -> None:  # type:
 def test_a_heading_glued_to_the_line_before_is_still_a_heading(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = "Duda said the talks went well.\n\nWar in Ukraine.Duda: If Russia wins, it will continue to attack\n\nEnd."
     assert [p.statement for p in positions(extract_text, text)] == ["the talks went well"]
+
+
+@pytest.mark.parametrize("text", [
+    'Scholz said the talks went well.\n\nScholz announces "hard reactions and sanctions" in the event of the invasion\n\nEnd.',
+    "Scholz said the talks went well. The newspaper from Berlin reminds that the EU froze the assets.",
+    "Scholz said the talks went well. He writes about the backstage of Germany's position on the assets.",
+])
+def test_headings_newspapers_and_writing_about_are_no_stance(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [p.statement for p in positions(extract_text, text)] == ["the talks went well"]

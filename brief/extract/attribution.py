@@ -731,12 +731,12 @@ def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spe
     span = sent.doc[sent.start:colon.i]
     if not (any(e.label_ == "PERSON" for e in ents_in(span)) or _people_side(span.text) is not None):
         return None
-    if _subheading(sent):
+    if subheading(sent):
         return None  # "Duda: If Russia wins, it will continue to attack": the outlet's words over a section
     return _speaker_from(span, memory, rules)
 
 
-def _subheading(sent: Span) -> bool:
+def subheading(sent: Span) -> bool:
     """A line of its own that ends without a stop or a closing quote: a heading, not a sentence of the text."""
     text = sent.doc.text
     start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import QUOTE_CHARS, Attribution, doc_quoted_mask, refers_back
+from brief.extract.attribution import QUOTE_CHARS, Attribution, doc_quoted_mask, refers_back, subheading
 from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
@@ -45,6 +45,10 @@ def _reporter_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"\b(?:{roles})"), re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])")
 
 
+OUTLET_NOUNS = frozenset({"newspaper", "daily", "weekly", "broadcaster", "magazine", "tabloid", "channel", "outlet",
+                          "publication", "paper"})
+
+
 def is_news_outlet(speaker: Speaker) -> bool:
     """A news outlet or its reporter reporting an event ("according to Reuters", "Ukrinform reports", "BBC
     correspondent James Landale says"): sourcing, not a stance."""
@@ -52,6 +56,8 @@ def is_news_outlet(speaker: Speaker) -> bool:
     agencies = _news_agencies()
     if name in agencies or any(a in name for a in agencies if " " in a):
         return True
+    if set(name.split()) & OUTLET_NOUNS:
+        return True  # "the newspaper from Berlin", "the independent Russian Telegram channel SOTA"
     title = (speaker.title or "").lower()  # "BBC diplomatic correspondent", "our correspondent"
     role, outlet = _reporter_patterns()
     return bool(role.search(title)) and (title.startswith("our ") or bool(outlet.search(title)))
@@ -98,7 +104,8 @@ def is_direct_quote(statement: str, sent: Span, inside: list[bool]) -> bool:
     return bool(chars) and all(inside[i] for i in chars)
 
 
-TELLING = frozenset({"tell", "speak", "talk", "brief"})
+TELLING = frozenset({"tell", "speak", "talk", "brief", "write"})  # "He writes about the backstage of ..."
+HEADING_WORDS = 25  # tokens: a line without a stop this short is a heading
 
 
 def _only_tells_of_speaking(sent: Span, attribution: Attribution) -> bool:
@@ -148,6 +155,8 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
         return False
     if refers_back(sent, attribution):
         return False  # "That's according to X, who spoke to Ukrinform": who said it, not what
+    if subheading(sent) and sent.text.lstrip()[:1] not in QUOTE_CHARS + "-–—" and len(sent) <= HEADING_WORDS:
+        return False  # 'Scholz announces "hard reactions" in the event of the invasion': the outlet's heading
     return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
 
 
