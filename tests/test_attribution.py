@@ -436,3 +436,20 @@ def test_who_said_it_is_no_position_of_its_own(extract_text) -> None:  # type: i
     found = extract_text(text).positions
     assert [(p.actor, p.side, p.statement) for p in found] == [
         ("Juri Ratas", "Estonia", "Russia's aggression will not stop at Ukraine's borders.")]
+
+
+def test_continuing_to_do_something_is_no_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Olaf Scholz, the Chancellor of Germany, said Russia is the greatest threat. According to him, Germany "
+            "is second in support to Ukraine and will continue to provide support as long as needed.")
+    assert speakers(nlp, text) == [("Olaf Scholz", "Germany"), ("Olaf Scholz", "Germany")]
+
+
+def test_the_person_asked_is_who_the_politician_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Putin did not destabilize Ukraine," Duda said. Paweł Zalewski was also asked about the judgment of the '
+            'court. The politician said that there is a "great risk" that Poland would not receive the money.')
+    assert [name for name, _ in speakers(nlp, text)][-1] == "Paweł Zalewski"
+
+
+def test_a_share_of_a_poll_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The anxiety is bipartisan, with 68 percent of Democrats and 70 percent of Republicans saying they are concerned."
+    assert speakers(nlp, text) == [(None, None)]

@@ -536,7 +536,7 @@ def _inherit_back_references(sents: list[Span], found: list[Attribution]) -> lis
 def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
     """A person who is the subject of a sentence without speech ("Peskov made the remarks") is who a
     following "he" most likely means."""
-    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "X was asked"
     agent = next((g for c in sent.root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None:  # "The main objection was summarised by the former ambassador Ivo Daalder."
         subject = agent
@@ -762,8 +762,8 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
 
 def _has_complement(verb: Token) -> bool:
     """A clause, quote or colon follows the verb ("added that ...", "continued, “...”", "wrote: ...")."""
-    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
-        return True
+    if any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and verb.lemma_ != "continue" for c in verb.children):
+        return True  # not "Germany will continue to support Ukraine"
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
            for c in verb.children):
         return True  # "confirmed to CNN, on Tuesday, that France will ...": the parser's "advcl" is the clause said
@@ -867,6 +867,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     if not len(span):
         return None
     head = span.root
+    if span[0].text[:1].isdigit() or any(t.lower_ in ("percent", "%") for t in span):
+        return None  # "81 percent saying they fear ...": a share of a poll, not someone who speaks
     word = head.lower_.strip(QUOTE_CHARS)  # '"He' when the tokenizer glues a quote mark to the word
     if word in rules.quoted_pronouns and not head.text.isupper() or word == "i":  # "US" is no "us"
         return None
