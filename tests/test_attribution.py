@@ -453,3 +453,10 @@ def test_the_person_asked_is_who_the_politician_is(nlp) -> None:  # type: ignore
 def test_a_share_of_a_poll_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The anxiety is bipartisan, with 68 percent of Democrats and 70 percent of Republicans saying they are concerned."
     assert speakers(nlp, text) == [(None, None)]
+
+
+def test_the_resolution_speaks_for_the_body_that_passed_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The upper house of the Polish parliament, the Senate, has passed a resolution in support of Ukraine. "
+            "No one voted against it, according to an Ukrinform correspondent. "
+            "According to the resolution, a free Ukraine is one of the guarantors of Poland's security.")
+    assert speakers(nlp, text)[-1] == ("Senate", "Poland")

@@ -296,6 +296,7 @@ class SpeakerMemory:
         self.home = home
         self.published = published
         self.dateline: str | None = None  # the country of the article's dateline ("MINSK, 20 June (BelTA) -")
+        self.adopter: Speaker | None = None  # the body that last passed a resolution or declaration
         self.named: list[Speaker] = []
 
     def known(self, name: str) -> str | None:
@@ -490,6 +491,7 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
         attribution = attribute(sent, memory, rules, inside)
         if attribution.speaker is None:
             _note_subject(sent, memory)
+            _note_adopter(sent, memory, rules)
         found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
     found = _inherit_dash_quotes(sents, found)
@@ -531,6 +533,32 @@ def _inherit_back_references(sents: list[Span], found: list[Attribution]) -> lis
                 break  # back to the start of the paragraph
             j -= 1
     return out
+
+
+ADOPT = frozenset({"pass", "adopt", "approve", "issue", "publish", "sign", "release", "endorse"})
+
+
+@lru_cache(maxsize=1)
+def _adopted_documents() -> frozenset[str]:
+    return frozenset(load_rules("speech")["adopted_documents"])
+
+
+def _note_adopter(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> None:
+    """The body that passed a document ("The Senate has passed a resolution in support of Ukraine") is whose
+    the document's words are ("According to the resolution, ...", "the resolution said")."""
+    root = sent.root
+    if root.lemma_.lower() not in ADOPT or not any(c.dep_ == "dobj" and c.lemma_.lower() in _adopted_documents()
+                                                    for c in root.children):
+        return
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return
+    span = sent.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    speaker = _speaker_from(span, memory, rules)
+    name = next((c for c in subject.children if c.dep_ == "appos"), None)  # "The upper house ..., the Senate,"
+    if speaker is None and name is not None and _side_word(span.text) is not None:
+        speaker = Speaker(_actor_text(sent.doc[name.left_edge.i:name.right_edge.i + 1]), _side_word(span.text), BODY)
+    memory.adopter = speaker or memory.adopter
 
 
 def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
@@ -893,6 +921,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
                     speaker = memory.remember(Speaker(speaker.name, side, speaker.title))
             return speaker
     if lemma in rules.documents:
+        if lemma in _adopted_documents() and memory.adopter is not None:
+            return memory.remember(memory.adopter)  # "the resolution said": the Senate's, which passed it
         return memory.last()
     if lemma in rules.roles and not people:
         return _role(span, lemma, memory)
