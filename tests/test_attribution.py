@@ -460,3 +460,17 @@ def test_the_resolution_speaks_for_the_body_that_passed_it(nlp) -> None:  # type
             "No one voted against it, according to an Ukrinform correspondent. "
             "According to the resolution, a free Ukraine is one of the guarantors of Poland's security.")
     assert speakers(nlp, text)[-1] == ("Senate", "Poland")
+
+
+def test_a_named_statement_speaks_for_its_owner_and_she_is_no_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Zelenskiy said Ukraine would defend itself. A White House statement said the US would respond swiftly. "
+            "Annalena Baerbock said the moment was dangerous. US officials said sanctions were ready. "
+            "She also warned the violence had increased.")
+    found = speakers(nlp, text)
+    assert found[1] == ("White House statement", "United States")
+    assert found[-1] == ("Annalena Baerbock", "Germany")
+
+
+def test_ramaphosas_office_speaks_for_south_africa(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ramaphosa’s office said Putin’s absence from the BRICS summit was decided by mutual agreement."
+    assert speakers(nlp, text)[0][1] == "South Africa"

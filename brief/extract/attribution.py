@@ -377,8 +377,9 @@ class SpeakerMemory:
         for earlier in reversed(self.named):
             if not _is_person(earlier):
                 continue
-            if pronoun is not None and _gender(earlier) not in (None, _PRONOUN_GENDER.get(pronoun)):
-                continue
+            if pronoun is not None and (_gender(earlier) not in (None, _PRONOUN_GENDER.get(pronoun))
+                                        or earlier.name.lower().split()[-1:] in ([w] for w in speech_rules().group_roles)):
+                continue  # "she" is not a man, nor "US officials"
             if role is not None and not (earlier.title and role in earlier.title.lower()):
                 continue
             if side is not None and earlier.side != side:
@@ -920,7 +921,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
                 if side is not None:
                     speaker = memory.remember(Speaker(speaker.name, side, speaker.title))
             return speaker
-    if lemma in rules.documents:
+    owner = _side_word(span.text) is not None or any(e.label_ in ("ORG", "PERSON", "GPE") for e in ents_in(span))
+    if lemma in rules.documents and not owner:  # not "A White House statement said": the White House's
         if lemma in _adopted_documents() and memory.adopter is not None:
             return memory.remember(memory.adopter)  # "the resolution said": the Senate's, which passed it
         return memory.last()
@@ -934,7 +936,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
     if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
-    if not (head.ent_type_ or lemma in rules.body_nouns or group):
+    if not (head.ent_type_ or lemma in rules.body_nouns or group or owner and lemma in rules.documents):
         return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
 
