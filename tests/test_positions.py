@@ -177,3 +177,9 @@ def test_a_heading_glued_to_the_line_before_is_still_a_heading(extract_text) -> 
 ])
 def test_headings_newspapers_and_writing_about_are_no_stance(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [p.statement for p in positions(extract_text, text)] == ["the talks went well"]
+
+
+def test_a_statement_on_another_conflict_is_no_position_on_this_one(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("The White House said the US would not join Israel's retaliation against Iran. "
+            "The White House said Russia must withdraw its troops from Ukraine.")
+    assert [p.statement for p in positions(extract_text, text)] == ["Russia must withdraw its troops from Ukraine"]

@@ -121,6 +121,21 @@ def _only_tells_of_speaking(sent: Span, attribution: Attribution) -> bool:
         not any(ch in sent.text for ch in QUOTE_CHARS + ":")
 
 
+@lru_cache(maxsize=1)
+def _conflict_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def pattern(words: list[str]) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?:[’']s|s)?(?![\w-])", re.IGNORECASE)
+
+    return pattern(load_rules("figures")["context"]["elsewhere"]), pattern(load_rules("speech")["this_war"])
+
+
+def _about_another_conflict(text: str) -> bool:
+    """The sentence names another conflict and nothing of this war."""
+    elsewhere, this_war = _conflict_words()
+    return bool(elsewhere.search(text)) and not this_war.search(text)
+
+
 def _sourced_number(sent: Span, attribution: Attribution) -> bool:
     """A number with its source ("Russia has about 4,477 warheads, according to the Federation of American
     Scientists"): a plain fact, not a stance."""
@@ -155,6 +170,8 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
         return False
     if refers_back(sent, attribution):
         return False  # "That's according to X, who spoke to Ukrinform": who said it, not what
+    if _about_another_conflict(sent.text):
+        return False  # "The US will not join Israel's retaliation on Iran": another war's
     if subheading(sent) and sent.text.lstrip()[:1] not in QUOTE_CHARS + "-–—" and len(sent) <= HEADING_WORDS:
         return False  # 'Scholz announces "hard reactions" in the event of the invasion': the outlet's heading
     return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
