@@ -269,7 +269,7 @@ DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{2,30}),\s")
 
 def dateline_side(doc: Doc) -> str | None:
     """The country of the city that opens the article as its dateline ("MINSK, 20 June (BelTA) -")."""
-    dateline = DATELINE.match(doc.text)
+    dateline = DATELINE.match(full_text(doc))
     return _side_word(dateline.group(1)) if dateline is not None else None
 
 
@@ -508,7 +508,7 @@ BACK_REFERENCE = re.compile(r"^\W*(?:(?:That|This)(?:’s|'s| is| was) according
 def refers_back(sent: Span, attribution: Attribution) -> bool:
     """The sentence says who said the sentences before it: "That's according to ex-President Kwasniewski, who
     spoke to Ukrinform", "This was stated by ...", "Juri Ratas said this at a joint briefing"."""
-    if BACK_REFERENCE.match(sent.text):
+    if sent[0].text in ("That", "This", "The", "Such", "That’s", "That's") and BACK_REFERENCE.match(sent.text):
         return True
     if attribution.verb_index is None or attribution.inherited:
         return False
@@ -691,12 +691,15 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     return reporter or Attribution(None, None, quoted)
 
 
+VIEW_WORDS = frozenset({"view", "opinion", "words", "assessment", "estimation"})
 VIEW = re.compile(r"\b[Ii]n (?:(?P<pronoun>his|her|their)|(?P<name>[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3})[’']s) "
                   r"(?:view|opinion|words|assessment|estimation)\b")
 
 
 def _viewer(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
     """Whose view the sentence gives: "In Putin's view, missile defence was ...", "In his opinion, ..."."""
+    if not any(t.lower_ in VIEW_WORDS for t in sent):
+        return None
     match = VIEW.search(sent.text)
     if match is None or inside[sent.start_char + match.start()]:
         return None
@@ -767,10 +770,12 @@ def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spe
 
 def subheading(sent: Span) -> bool:
     """A line of its own that ends without a stop or a closing quote: a heading, not a sentence of the text."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+    text = full_text(sent.doc)
+    start = sent.start_char
+    own = text[start:sent.end_char].rstrip()
+    end = start + len(own)
     alone = (start == 0 or text[start - 1] in "\n.!?") and (end >= len(text) or text[end] == "\n")  # ".Duda: ..." glued
-    return alone and sent.text.rstrip()[-1:] not in f".!?…{CLOSING}\"'"
+    return alone and own[-1:] not in f".!?…{CLOSING}\"'"
 
 
 def _is_speech(token: Token, rules: SpeechRules) -> bool:

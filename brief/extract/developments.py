@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from brief.extract.attribution import QUOTE_CHARS, Attribution, attribute_sentences, doc_quoted_mask
 from brief.extract.positions import is_party
-from brief.extract.text import cite, ents_in
+from brief.extract.text import cite, ents_in, full_text
 from brief.models import Article, Development
 from brief.rules import load_rules
 
@@ -89,13 +89,13 @@ def sentence_features(doc: Doc, article: Article, attributions: list[Attribution
     says six words or more besides who said it or tells an event."""
     said = dict(zip((s.start for s in doc.sents), attributions or attribute_sentences(doc, article.source.published)))
     inside = doc_quoted_mask(doc)
-    sents = [s for s in doc.sents if len(s) >= 6 and not s.text.strip().endswith("?")]
+    text = full_text(doc)
+    sents = [s for s in doc.sents if len(s) >= 6 and not text[s.start_char:s.end_char].strip().endswith("?")]
     words_of = [_words(s) for s in sents]
     central = _centrality([w.event for w in words_of])
     lead_words = words_of[0].keywords if words_of else frozenset()
     published = article.source.published
     past_year = (published - timedelta(days=RECENT_DAYS)).year if published is not None else None
-    text = doc.text
     rows = []
     paragraph, last_end = 0, 0
     for index, sent in enumerate(sents):
@@ -109,6 +109,8 @@ def sentence_features(doc: Doc, article: Article, attributions: list[Attribution
         labels = {e.label_ for e in ents_in(sent)}
         events = len(words.lemmas & _event_lemmas())
         alpha = sum(1 for t in sent if t.is_alpha)
+        own = text[sent.start_char:sent.end_char]  # Span.text and Span.root are rebuilt on every access
+        root = sent.root
         features = {
             "lead": float(index == 0),
             "position": 1.0 / (1 + 0.5 * index),
@@ -120,14 +122,14 @@ def sentence_features(doc: Doc, article: Article, attributions: list[Attribution
             "actors": float(len(labels & {"GPE", "PERSON", "ORG", "NORP"})),
             "count": float("CARDINAL" in labels),
             "money": float("MONEY" in labels),
-            "when": float(bool(WHEN.search(sent.text))),
-            "past_tense": float(sent.root.tag_ in ("VBD", "VBN")),
-            "present_tense": float(sent.root.tag_ in ("VBZ", "VBP")),
+            "when": float(bool(WHEN.search(own))),
+            "past_tense": float(root.tag_ in ("VBD", "VBN")),
+            "present_tense": float(root.tag_ in ("VBZ", "VBP")),
             "speaker": float(speaker),
             "party_statement": float(speaker and not fragment and is_party(attribution.speaker)),  # type: ignore[union-attr]
-            "opens_quote": float(sent.text.lstrip()[:1] in QUOTE_CHARS + "‘'"),
-            "no_verb": float(sent.root.pos_ not in ("VERB", "AUX")),
-            "background": float(past_year is not None and _of_the_past(sent.text, past_year)),
+            "opens_quote": float(own.lstrip()[:1] in QUOTE_CHARS + "‘'"),
+            "no_verb": float(root.pos_ not in ("VERB", "AUX")),
+            "background": float(past_year is not None and _of_the_past(own, past_year)),
             "central": central[index],
             "length": min(len(sent), 60) / 60,
             "density": len(words.keywords) / max(alpha, 1),
