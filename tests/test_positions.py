@@ -183,3 +183,9 @@ def test_a_statement_on_another_conflict_is_no_position_on_this_one(extract_text
     text = ("The White House said the US would not join Israel's retaliation against Iran. "
             "The White House said Russia must withdraw its troops from Ukraine.")
     assert [p.statement for p in positions(extract_text, text)] == ["Russia must withdraw its troops from Ukraine"]
+
+
+def test_a_person_who_says_something_in_a_relative_clause(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister met Dmitry Medvedev, who suggested that sanctions could be interpreted as international aggression."
+    assert [(p.actor, p.side, p.statement) for p in positions(extract_text, text)] == [
+        ("Dmitry Medvedev", "Russia", "sanctions could be interpreted as international aggression")]

@@ -688,7 +688,29 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     viewer = _viewer(sent, memory, rules, inside)
     if viewer is not None:
         return Attribution(viewer, "view", quoted)
+    if reporter is None:
+        relative = _relative_speaker(sent, memory, rules, inside)
+        if relative is not None:
+            return relative
     return reporter or Attribution(None, None, quoted)
+
+
+def _relative_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Attribution | None:
+    """A person who says something in a relative clause of a sentence without other speech: "..., said A Wess
+    Mitchell, who maintains that some west European governments still don't get it"."""
+    for verb in sent:
+        if verb.dep_ != "relcl" or inside[verb.idx] or verb.lemma_.lower() not in rules.verbs:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in verb.children):
+            continue
+        if not any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        head = verb.head
+        person = next((e for e in ents_in(sent) if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+        if person is not None:
+            speaker = memory.person(person.text, _title_of(person), person.start)
+            return Attribution(speaker, verb.lemma_.lower(), any(ch in sent.text for ch in QUOTE_CHARS), False, verb.i)
+    return None
 
 
 VIEW_WORDS = frozenset({"view", "opinion", "words", "assessment", "estimation"})
