@@ -1,6 +1,6 @@
 """Fit the developments ranker's weights on annotated articles, and measure it on articles it did not see.
 
-    .venv/bin/python benchmarks/fit_developments.py --gold ../shared/eval/dev --gold benchmarks/gold \
+    .venv/bin/python benchmarks/fit_developments.py --gold ../shared/eval/dev --gold benchmarks/blind_gold.json \
         --texts ../shared/seeds --texts ../shared/corpus/news447 [--loo]
 
 Each gold file (schema of ``../shared/eval/GUIDE.md``) lists an article's key developments, each told by one or
@@ -52,20 +52,49 @@ class Annotated:
     optional: set[str]
 
 
-def load(gold_dirs: list[Path], text_dirs: list[Path]) -> list[Annotated]:
-    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for d in gold_dirs for p in sorted(d.glob("*.json"))}
-    paths = {}
-    for name in golds:
-        found = next((d / f"{name}.txt" for d in text_dirs if (d / f"{name}.txt").exists()), None)
-        if found is None:
-            print(f"{name}: no text in --texts, skipped", file=sys.stderr)
+def gold_articles(sources: list[Path], text_dirs: list[Path]) -> dict[str, tuple[dict, Path]]:
+    """Each annotated article's gold (evidence as text, the schema of score.py) and its text file. A source is a
+    folder of score.py gold files, or an offsets file (``benchmarks/blind_gold.json``) whose evidence is
+    ``[start, end]`` in the article's text, read from ``--texts``."""
+    golds: dict[str, dict] = {}
+    offsets: dict[str, dict] = {}
+    for source in sources:
+        if source.is_dir():
+            golds.update((p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(source.glob("*.json")))
         else:
-            paths[name] = found
-    articles = read_articles(list(paths.values())).articles
+            offsets.update(json.loads(source.read_text(encoding="utf-8"))["articles"])
+    found = {}
+    for name in [*golds, *offsets]:
+        path = next((d / f"{name}.txt" for d in text_dirs if (d / f"{name}.txt").exists()), None)
+        if path is None:
+            print(f"{name}: no text in --texts, skipped", file=sys.stderr)
+        elif name in golds:
+            found[name] = (golds[name], path)
+        else:
+            found[name] = (_with_text(name, offsets[name], path.read_text(encoding="utf-8")), path)
+    return found
+
+
+def _with_text(name: str, gold: dict, text: str) -> dict:
+    """``gold`` with each ``[start, end]`` evidence replaced by that span of the article's text."""
+    cut = lambda span: text[span[0]:span[1]]  # noqa: E731
+    return {
+        "article": f"{name}.txt",
+        "outlet": gold.get("outlet"),
+        "figures": [{**f, "evidence": cut(f["evidence"])} for f in gold.get("figures", [])],
+        "positions": [{**p, "evidence": cut(p["evidence"])} for p in gold.get("positions", [])],
+        "developments": [{**d, "evidence_any": [cut(e) for e in d["evidence_any"]]}
+                         for d in gold.get("developments", [])],
+    }
+
+
+def load(sources: list[Path], text_dirs: list[Path]) -> list[Annotated]:
+    golds = gold_articles(sources, text_dirs)
+    articles = read_articles([path for _, path in golds.values()]).articles
     out = []
     for doc, article in parse(articles, load_nlp()):
         name = Path(article.source.path).stem
-        devs = golds[name].get("developments", [])
+        devs = golds[name][0].get("developments", [])
         rows = sentence_features(doc, article)
         tells = [{d["id"] for d in devs if any(_tells(sent.text, e) for e in d["evidence_any"])}
                  for sent, _, _ in rows]
@@ -101,12 +130,21 @@ def coverage(data: list[Annotated], weights: dict[str, float], bias: float) -> t
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, action="append", required=True)
+    ap.add_argument("--gold", type=Path, action="append", required=True,
+                    help="a folder of score.py gold files, or an offsets file like benchmarks/blind_gold.json")
     ap.add_argument("--texts", type=Path, action="append", required=True)
     ap.add_argument("--l2", type=float, default=200.0)
     ap.add_argument("--optional", type=float, default=0.5, help="target of a sentence telling an optional development")
     ap.add_argument("--loo", action="store_true", help="also measure leave-one-article-out coverage")
+    ap.add_argument("--expand", type=Path, metavar="DIR",
+                    help="write each article's gold as a score.py file to DIR and its text beside it, then stop")
     args = ap.parse_args()
+    if args.expand is not None:
+        args.expand.mkdir(parents=True, exist_ok=True)
+        for name, (gold, path) in gold_articles(args.gold, args.texts).items():
+            (args.expand / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+            (args.expand / f"{name}.txt").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        return 0
     data = load(args.gold, args.texts)
     if args.loo:
         covered = total = 0

@@ -164,3 +164,22 @@ def test_the_fitting_script_prints_the_weights_table(tmp_path) -> None:  # type:
     assert lines[0].startswith("# leave-one-article-out coverage") and "[weights]" in lines
     from brief.extract.developments import _weights
     assert {line.split(" = ")[0] for line in lines if " = " in line} == set(_weights()[0]) | {"bias"}
+
+
+def test_the_blind_annotations_point_at_sentences_of_their_articles(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "held"
+    subprocess.run([sys.executable, str(root / "benchmarks" / "fit_developments.py"), "--gold",
+                    str(root / "benchmarks" / "blind_gold.json"), "--texts",
+                    str(root.parent / "shared" / "corpus" / "news447"), "--expand", str(out)], check=True)
+    golds = sorted(out.glob("*.json"))
+    assert len(golds) == 66
+    for gold in golds:
+        text, data = gold.with_suffix(".txt").read_text(encoding="utf-8"), json.loads(gold.read_text(encoding="utf-8"))
+        evidence = [e for d in data["developments"] for e in d["evidence_any"]] + [p["evidence"] for p in data["positions"]]
+        assert evidence and all(e.strip() and e in text for e in evidence)
