@@ -274,14 +274,12 @@ def dateline_side(doc: Doc) -> str | None:
 
 
 def lead_side(sents: list[Span]) -> str | None:
-    """The country of the dateline ("MINSK, 20 June (BelTA) -"), else the side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
-    conflict in eastern Ukraine remains ..." → Ukraine): the country an unnamed state body belongs to."""
+    """The side of the lead sentence's subject ("China imposed restrictions ..." → China; "The escalating
+    conflict in eastern Ukraine remains ..." → Ukraine): with no dateline, the country an unnamed state body
+    belongs to."""
     lead = next((s for s in sents if sum(t.is_alpha for t in s) >= 5), None)
     if lead is None:
         return None
-    dateline = dateline_side(lead.doc)
-    if dateline is not None:
-        return dateline  # "MINSK, 20 June (BelTA) - ...": the report is from Belarus
     subject = next((c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _side_word(lead.doc[subject.left_edge.i: subject.right_edge.i + 1].text) if subject is not None else None
 
@@ -413,7 +411,7 @@ def _gender_rules() -> dict[str, frozenset[str]]:
 
 
 def _gender(speaker: Speaker) -> str | None:
-    """"f", "m" or None (unknown): by a word of the title ("spokeswoman"), else by the first name of a full
+    """A woman ("f"), a man ("m") or unknown (None): by a word of the title ("spokeswoman"), else by the first name of a full
     name: a woman's name of the table or one ending in "a" (not a man's of that form), else a man's."""
     rules = _gender_rules()
     words = set(re.findall(r"[a-z]+", (speaker.title or "").lower()))
@@ -483,9 +481,10 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
     """One ``Attribution`` per ``doc.sents``: who says it, resolved across the article."""
     rules = speech_rules()
     sents = list(doc.sents)
-    home = lead_side(sents)
+    dateline = dateline_side(doc)  # "MINSK, 20 June (BelTA) - ...": the report is from Belarus
+    home = dateline or lead_side(sents)
     memory = SpeakerMemory(person_mentions(doc), body_mentions(doc, rules, home), home, published)
-    memory.dateline = dateline_side(doc)
+    memory.dateline = dateline
     inside = doc_quoted_mask(doc)
     found = []
     for sent in sents:
