@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.extract.attribution import attribute_sentences, quoted_mask, side_of
+from brief.extract.attribution import _spelled_like, attribute_sentences, quoted_mask, side_of
 
 
 def speakers(nlp, text: str) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
@@ -241,14 +241,15 @@ def test_a_place_two_words_before_a_topic_noun_is_not_a_side() -> None:
 
 
 @pytest.mark.parametrize("text, name, side", [
-    # an inverted speech verb after a dash names its speaker after it
+    # an inverted speech verb after a dash names its speaker after it; the centre he directs is his side
     ("Jake Sullivan spoke on Friday.\n\nConcessions will also come from the West - said on TVN24 Dr. Adam Eberhardt, "
-     "director of the Eastern Studies Center.", "Adam Eberhardt", None),
+     "director of the Eastern Studies Center.", "Adam Eberhardt", "Eastern Studies Center"),
     # a caption "X on the crisis in Ukraine" is not X's title, a long quote after a name is not either
     ("It is much easier to introduce tanks than to occupy a state - said Dr. Adam Eberhardt from the Center for "
      "Eastern Studies in an interview.In his opinion, \"a full-scale invasion of Eastern Ukraine is less likely.\"\n\n"
      "Adam Eberhardt on the possible development of the crisis in Ukraine\n\n"
-     "A gradual increase in pressure is the safest action for the Kremlin - Eberhardt said.", "Adam Eberhardt", None),
+     "A gradual increase in pressure is the safest action for the Kremlin - Eberhardt said.", "Adam Eberhardt",
+     "Center for Eastern Studies"),
 ])
 def test_an_inverted_speaker_and_a_title_that_is_not_a_topic(nlp, text: str, name: str, side: str | None) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] == (name, side)
@@ -474,3 +475,41 @@ def test_a_named_statement_speaks_for_its_owner_and_she_is_no_group(nlp) -> None
 def test_ramaphosas_office_speaks_for_south_africa(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ramaphosa’s office said Putin’s absence from the BRICS summit was decided by mutual agreement."
     assert speakers(nlp, text)[0][1] == "South Africa"
+
+
+def test_a_private_person_speaks_for_the_organisation_of_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"This is a challenge for export control," said William A. Reinsch from the Center for Strategic and '
+            'International Studies in Washington. "Sanctions failed," said Anna Maria Dyner from the Polish Institute '
+            'of International Affairs.')
+    # the centre, not Washington where it is; a side word of the organisation's name is the side
+    found = speakers(nlp, text)
+    assert found[0] == ("William A. Reinsch", "Center for Strategic and International Studies")
+    assert found[-1] == ("Anna Maria Dyner", "Poland")
+
+
+def test_a_speaker_keeps_the_side_the_article_gives_them_later(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"We consistently call for peace and international security," Dmitry Krutoi said.\n\n'
+            "MOSCOW, 23 April - Belarus calls on UNESCO to move away from politicization, Belarusian Ambassador to "
+            "Russia Dmitry Krutoi said in his message of greetings.")
+    assert speakers(nlp, text)[0] == ("Dmitry Krutoi", "Belarus")
+
+
+def test_a_company_named_again_by_its_short_name_speaks_for_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("DJI Technology Co. announced in April 2022 it was pulling out of Russia and Ukraine. "
+            "DJI rejected claims it leaked data on Ukraine’s military positions to Russia.")
+    assert [side for _, side in speakers(nlp, text)] == ["DJI", "DJI"]
+
+
+@pytest.mark.parametrize("name, side", [
+    ("Wołodymyr Zelanski", "Ukraine"), ("Aleksander Łukaszenko", "Belarus"), ("Blinkken", "United States"),
+    ("Sergei Ławrow", "Russia"),
+    ("Sanna Marin", None),  # not Micheál Martin: another letter and another first name
+    ("Mitchell", None),  # not Charles Michel
+    ("Yelizaveta Antonova", None),  # not Anatoly Antonov
+])
+def test_a_name_spelled_another_way_finds_its_person_of_the_actor_table(name: str, side: str | None) -> None:
+    assert _spelled_like(name) == side
+
+
+def test_a_capital_speaks_for_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, "Delhi has refused to condemn the invasion, the Elysée said.")[0] == ("Elysée", "France")

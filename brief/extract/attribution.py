@@ -12,8 +12,10 @@ that runs over several sentences or paragraphs take the quote's speaker. The sid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -64,6 +66,7 @@ class SpeechRules:
     top_office: frozenset[str]
     office_words: frozenset[str]
     state_offices: frozenset[str]
+    private_bodies: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +79,8 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["generic_bodies"]), frozenset(r["name_preps"]),
                        frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
                        frozenset(r["news_agencies"]), frozenset(r["top_office"]),
-                       frozenset(r["office_words"]), frozenset(r["state_offices"]))
+                       frozenset(r["office_words"]), frozenset(r["state_offices"]),
+                       frozenset(r["private_bodies"]))
 
 
 @lru_cache(maxsize=1)
@@ -254,7 +258,20 @@ def _own_side(name: str, rules: SpeechRules, home: str | None) -> str | None:
         return home
     if len(words) == 1 and not name.isupper() and words[0] not in rules.body_nouns:
         return None
-    return name
+    return _without_legal_form(name)
+
+
+def _without_legal_form(name: str) -> str:
+    """A company by the name it goes by: "DJI Technology Co." → "DJI" (the legal form and the industry word
+    before it are not part of it)."""
+    words = name.split()
+    forms = load_rules("speech")["company_forms"]
+    if len(words) < 2 or words[-1].lower().rstrip(".") not in forms["legal"]:
+        return name
+    words.pop()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in forms["industry"]:
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 def _state_office(title: str | None) -> bool:
@@ -317,18 +334,35 @@ class SpeakerMemory:
             name = self.known(name) or name
         full, titles = self._fuller(name, at)
         title = title or next((t for t in titles if t), None)
-        side = side_of(full, title) or side_of(name, title)
+        side = _people_side(full) or _people_side(name) or self._affiliation([title, *titles], at)
+        side = side or side_of(full, title) or side_of(name, title)
         for other in titles:
             side = side or _side_word(_without_topics(other or ""))
         for other in [title, *titles]:
             side = side or self._employer_side(other, at)
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
+        side = side or _spelled_like(full)
         if side is None and any(_state_office(t) for t in [title, *titles]):
             side = self.dateline  # "Chairman of the House of Representatives" of a report from Minsk: Belarus's
         earlier = _earlier_office(full, self.published)
         if earlier is not None and side == _people_side(full):
             side = earlier  # Kaja Kallas spoke for Estonia before she spoke for the EU
         return self.remember(Speaker(full, side, title))
+
+    def _affiliation(self, titles: list[str | None], at: int) -> str | None:
+        """The organisation a private person speaks for, named in a title after "from", "of", "at" or "with"
+        ("William A. Reinsch from the Center for Strategic and International Studies in Washington"): a name
+        whose words include a private body noun and no state one; its side word if it has one ("the Polish
+        Institute of International Affairs"), else the organisation itself ("in Washington" is only where
+        the centre is)."""
+        rules = speech_rules()
+        for title in titles:
+            for match in AFFILIATION.finditer(title or ""):
+                name = match.group(1)
+                words = set(name.lower().split())
+                if words & rules.private_bodies and not words & rules.government_nouns:
+                    return side_of(name) or name
+        return None
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
         """The side of the body a title names by a noun ("museum director", "an analyst for the organisation")."""
@@ -428,6 +462,54 @@ def _gender(speaker: Speaker) -> str | None:
     return "m" if first.isalpha() and len(first) > 2 else None
 
 
+# letters a translation spells differently ("Łukaszenko", "Wołodymyr"): folded before names are compared
+SPELLING = (("ł", "l"), ("sz", "sh"), ("cz", "ch"), ("w", "v"), ("j", "y"), ("kh", "h"), ("ch", "h"))
+
+
+def _folded(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.lower().replace("ł", "l"))
+    word = "".join(ch for ch in word if ch.isalpha())
+    for spelled, common in SPELLING:
+        word = word.replace(spelled, common)
+    return re.sub(r"(.)\1", r"\1", word)  # "Blinkken"
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
+
+
+@lru_cache(maxsize=1)
+def _folded_people() -> tuple[tuple[str | None, str, str], ...]:
+    """The actor table's people as (first name, surname, side), folded; the first name None for a surname."""
+    people, _, _, _, _ = _actors()
+    return tuple((_folded(name.split()[0]) if len(name.split()) > 1 else None, _folded(name.split()[-1]), side)
+                 for name, side in people.items() if name.split())
+
+
+def _spelled_like(name: str) -> str | None:
+    """The side of the person of the actor table whose name ``name`` spells another way: a translation's
+    "Wołodymyr Zelanski" or "Aleksander Łukaszenko", a typo's "Blinkken". The surnames (five letters or more)
+    fold to the same consonants, start alike and differ in a vowel or two; given first names start alike
+    ("Sanna Marin" is not "Micheál Martin", nor "Mitchell" Charles Michel). None when two sides match."""
+    words = name.split()
+    if not words or not _looks_like_name(words):
+        return None
+    key = _folded(words[-1])
+    first = _folded(words[0]) if len(words) > 1 else None
+    if len(key) < 5:
+        return None
+    sides = set()
+    for their_first, surname, side in _folded_people():
+        if surname[:1] != key[:1] or _skeleton(surname) != _skeleton(key):
+            continue
+        if surname != key and SequenceMatcher(None, key, surname).ratio() < 0.8:
+            continue
+        if first and their_first and their_first[:1] != first[:1]:
+            continue
+        sides.add(side)
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 def _earlier_office(name: str, published: date | None) -> str | None:
     """The side ``name`` spoke for before taking the office of the actor table, when ``published`` is before."""
     entry = load_rules("actors").get("people_before", {}).get(name.lower())
@@ -465,6 +547,10 @@ def _is_person(speaker: Speaker) -> bool:
     return speaker.title != BODY and speaker.name.lower() not in speech_rules().news_agencies
 
 
+# an organisation named after a preposition of a title: capitalised words, joined by "for", "of", "and", "the"
+AFFILIATION = re.compile(r"\b(?:from|at|of|with)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:(?:for|of|and|on|the|&)\s+)*"
+                         r"[A-Z][\w'’.-]*)+)")
+
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
 # director of the organization "Reporters without borders")
 TITLE_END = re.compile(rf"(?<!\b[A-Z])\.(?=[A-Z])|[{OPENING}\"][^{CLOSING}\"]{{40}}")
@@ -496,7 +582,29 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
     found = _inherit_quotes(sents, found, inside)
     found = _inherit_dash_quotes(sents, found)
     found = _inherit_back_references(sents, found)
-    return [_public(a) for a in found]
+    return [_public(a) for a in _one_side_each(found)]
+
+
+def _one_side_each(found: list[Attribution]) -> list[Attribution]:
+    """A speaker keeps one side through the article: one whose side is unknown where first quoted (a quote
+    that opens the article, "..., Dmitry Krutoi said.") takes the one side the article gives the same name
+    elsewhere ("Belarusian Ambassador to Russia Dmitry Krutoi")."""
+    sides: dict[str, set[str]] = {}
+    for attribution in found:
+        if attribution.speaker is not None and attribution.speaker.side is not None:
+            sides.setdefault(attribution.speaker.name, set()).add(attribution.speaker.side)
+    out = []
+    for attribution in found:
+        speaker = attribution.speaker
+        known: set[str] = set()
+        if speaker is not None and speaker.side is None and len(speaker.name.split()) > 1:
+            for name, named_sides in sides.items():  # the same name, or within a longer one
+                if name == speaker.name or f" {speaker.name}" in f" {name}" or f" {name}" in f" {speaker.name}":
+                    known |= named_sides
+        if speaker is not None and len(known) == 1:
+            attribution = replace(attribution, speaker=replace(speaker, side=next(iter(known))))
+        out.append(attribution)
+    return out
 
 
 BACK_REFERENCE = re.compile(r"^\W*(?:(?:That|This)(?:’s|'s| is| was) according to|(?:This|That|The relevant statement|"
@@ -960,11 +1068,25 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     name, office = _without_office(_actor_text(span))
     if len((memory.known(name) or "").split()) > 1 or office and _people_side(name) is not None:
         return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
+    short = _short_body(span, memory)
+    if short is not None:
+        return memory.remember(short)
     if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
     if not (head.ent_type_ or lemma in rules.body_nouns or group or owner and lemma in rules.documents):
         return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
+
+
+def _short_body(span: Span, memory: SpeakerMemory) -> Speaker | None:
+    """An organisation named again by the first words of its name ("DJI rejected claims" after "DJI Technology
+    Co. announced"), when the actor table does not know the words as a person."""
+    if span.root.pos_ != "PROPN" or _people_side(span.text) is not None:
+        return None
+    key = _org_name(span.text).lower()
+    body = next((b for b in reversed(memory.bodies) if b.start < span.start and b.name.lower().startswith(key + " ")),
+                None)
+    return Speaker(body.name, body.side, BODY) if body is not None and key else None
 
 
 def _people_in(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> list[Span]:
