@@ -513,3 +513,18 @@ def test_a_name_spelled_another_way_finds_its_person_of_the_actor_table(name: st
 
 def test_a_capital_speaks_for_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, "Delhi has refused to condemn the invasion, the Elysée said.")[0] == ("Elysée", "France")
+
+
+def test_he_before_anyone_spoke_is_the_person_named_last(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Jesuit letter published a record of the conversation of Pope Francis with the clergy. "
+            "The Pope is not angry if he is misunderstood - he told the clergy.")
+    assert speakers(nlp, text)[-1] == ("Francis", "Vatican")  # "Pope" is his title
+
+
+@pytest.mark.parametrize("text, side", [
+    ("German government circles on Sunday rejected the suggestion that Scholz’s trip was a last attempt.", "Germany"),
+    ("The Kremlin summary of the call signaled Putin’s dissatisfaction, saying the letters ignored Russia's "
+     "concerns.", "Russia"),
+])
+def test_circles_and_a_summary_speak(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][1] == side

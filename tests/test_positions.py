@@ -146,6 +146,12 @@ def test_the_speakers_account_of_what_they_did_is_no_stance(extract_text) -> Non
     assert any("must end" in s for s in statements) and any("never stop" in s for s in statements)
 
 
+def test_what_a_speaker_did_about_the_war_is_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ('"I have been talking about this conflict from the first day. I defined the invasion of Ukraine as '
+            'unacceptable aggression, repulsive and senseless," Pope Francis told the Jesuits.')
+    assert any("I defined the invasion" in p.statement for p in positions(extract_text, text))
+
+
 def test_a_state_office_with_no_side_word_speaks_for_the_dateline_country(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("MINSK, 20 June (BelTA) - The exhibition opened in Paris on Monday.\n\n"
             "\"We must preserve the memory of the war,\" Ambassador Dmitry Krutoi said.")

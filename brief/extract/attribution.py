@@ -419,6 +419,19 @@ class SpeakerMemory:
             return earlier
         return None
 
+    def last_mentioned(self, at: int, pronoun: str) -> Speaker | None:
+        """Before anyone has spoken, "he" in "... - he told the clergy" is the person named last before token
+        ``at`` ("the conversation of Pope Francis with the clergy"), when the pronoun fits them."""
+        if any(_is_person(s) for s in self.named):
+            return None
+        for mention in reversed(self.mentions):
+            if mention.start < at and _is_named_person(mention.name):
+                speaker = Speaker(self._fuller(mention.name, mention.start)[0], None, mention.title)
+                if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun)):
+                    return self.person(mention.name, mention.title, mention.start)
+                return None
+        return None
+
     def first_later_person(self, at: int, *, side: str | None = None) -> Speaker | None:
         """The first person named after token ``at`` (within ``LATER_REACH`` tokens) whose side is known
         (and is ``side``): who "the president" of an article's opening lines turns out to be."""
@@ -1037,7 +1050,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return None
     if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
         if word in rules.person_pronouns:
-            return memory.last_person(pronoun=word)
+            return memory.last_person(pronoun=word) or memory.last_mentioned(head.i, word)
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None

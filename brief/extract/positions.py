@@ -146,8 +146,9 @@ def _sourced_number(sent: Span, attribution: Attribution) -> bool:
 def _own_story(sent: Span, attribution: Attribution) -> bool:
     """A sentence of a long quote in which the speaker tells what they did ("I brought four specialists with
     me.", "We had self-care sessions."): an account, not a stance. Its main verb is in the past tense with "I"
-    or "we" for subject, and nothing in it says what must, will or should be, or what is not."""
-    if not attribution.inherited:
+    or "we" for subject, nothing in it says what must, will or should be, or what is not, and it does not
+    name the war's parties ("I defined the invasion of Ukraine as unacceptable aggression" is a stance)."""
+    if not attribution.inherited or _conflict_words()[1].search(sent.text):
         return False
     root = sent.root
     first_person = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in root.children)
