@@ -528,3 +528,31 @@ def test_he_before_anyone_spoke_is_the_person_named_last(nlp) -> None:  # type: 
 ])
 def test_circles_and_a_summary_speak(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0][1] == side
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Richard Gowan, the U.N. director of the International Crisis Group (ICG), said the U.N. was weak.",
+     "International Crisis Group"),  # not the U.N. his title names first
+    ("“Europeans had surprised Putin,” said Mark Leonard, a co-author of a report by the European Council on "
+     "Foreign Relations.", "European Council on Foreign Relations"),  # a report "by" it; not the EU's council
+    ("Commander of the Wagner Group Yevgeny Prigozhin said Bakhmut had fallen.", "Russia"),  # a body of the table
+])
+def test_the_organisation_of_a_title_is_the_side(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][1] == side
+
+
+@pytest.mark.parametrize("text, name", [
+    # the verbs of a dash quote never speak: the speaker follows the closing dash
+    ("- I think that Chinese leadership is concerned, partly because his own services did not tell him what would "
+     "happen - said CIA director William Burns.", "William Burns"),
+    ("Peskov spoke first.\n\nHe always assessed where to go and where not - recalls Marc-Olivier Fogiel, general "
+     "director of BFM television.", "Marc-Olivier Fogiel"),
+])
+def test_a_dash_quote_speaks_for_the_name_after_its_closing_dash(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1][0] == name
+
+
+def test_that_before_a_clause_is_no_back_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("CIA director William Burns spoke to the Senate. Burns added that although in the past the US was losing "
+            "the information war, this time Russia is losing.")
+    assert speakers(nlp, text)[-1] == ("William Burns", "United States")

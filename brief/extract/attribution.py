@@ -113,6 +113,35 @@ def side_of(name: str, title: str | None = None) -> str | None:
     return _side_word(_without_topics(title or "")) or _side_word(name)
 
 
+def _national(name: str) -> str | None:
+    """The country of a name that opens with its nationality word ("the Polish Institute of International
+    Affairs" → Poland; not "the European Council on Foreign Relations")."""
+    _, _, _, side_words, _ = _actors()
+    first = name.split()[0].lower() if name.split() else ""
+    return side_words.get(first)
+
+
+@lru_cache(maxsize=1)
+def _state_body_words() -> frozenset[str]:
+    """Words of a body that is not a private one ("the House Foreign Affairs Committee", "the Ministry of
+    Foreign Affairs"); "council" may be either ("the European Council on Foreign Relations")."""
+    rules = speech_rules()
+    return (rules.body_nouns | rules.government_nouns | {"house", "senate", "congress", "assembly"}) \
+        - rules.private_bodies - {"council"}
+
+
+def _body_table_side(text: str) -> str | None:
+    """The side of a body or person of the actor table named in ``text`` ("Wagner Group" → Russia), not of a
+    nationality word ("the Polish Institute of International Affairs" is no body of Poland's) nor of a body
+    its name begins with ("the European Council on Foreign Relations" is not the EU's)."""
+    lowered = text.lower().replace("’", "'")
+    for pattern, sides, case_sensitive in _side_patterns()[1:3]:
+        match = pattern.search(text if case_sensitive else lowered)
+        if match and len(lowered[match.end():].split()) <= 1:  # "Wagner Group", not "European Council on ..."
+            return sides[match.group(1)]
+    return None
+
+
 def _without_topics(title: str) -> str:
     """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist"."""
     return _topic_pattern().sub(r"\1", title) if title else title
@@ -350,18 +379,19 @@ class SpeakerMemory:
         return self.remember(Speaker(full, side, title))
 
     def _affiliation(self, titles: list[str | None], at: int) -> str | None:
-        """The organisation a private person speaks for, named in a title after "from", "of", "at" or "with"
-        ("William A. Reinsch from the Center for Strategic and International Studies in Washington"): a name
-        whose words include a private body noun and no state one; its side word if it has one ("the Polish
-        Institute of International Affairs"), else the organisation itself ("in Washington" is only where
-        the centre is)."""
+        """The organisation a private person speaks for, named in a title after "from", "of", "at", "with" or
+        "by" ("William A. Reinsch from the Center for Strategic and International Studies in Washington", "the
+        U.N. director of the International Crisis Group"): a name with a word of a private body and none of a
+        state one but "council" ("the European Council on Foreign Relations"). The organisation is the side,
+        not the place it is in; a body of the actor table keeps its side ("the Wagner Group"), a national one
+        its country's ("the Polish Institute of International Affairs")."""
         rules = speech_rules()
         for title in titles:
             for match in AFFILIATION.finditer(title or ""):
                 name = match.group(1)
-                words = set(name.lower().split())
-                if words & rules.private_bodies and not words & rules.government_nouns:
-                    return side_of(name) or name
+                words = set(re.findall(r"[a-z]+", name.lower()))
+                if words & rules.private_bodies and not words & _state_body_words():
+                    return _body_table_side(name) or _national(name) or name
         return None
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
@@ -561,7 +591,7 @@ def _is_person(speaker: Speaker) -> bool:
 
 
 # an organisation named after a preposition of a title: capitalised words, joined by "for", "of", "and", "the"
-AFFILIATION = re.compile(r"\b(?:from|at|of|with)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:(?:for|of|and|on|the|&)\s+)*"
+AFFILIATION = re.compile(r"\b(?:from|at|of|with|by)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:(?:for|of|and|on|the|&)\s+)*"
                          r"[A-Z][\w'’.-]*)+)")
 
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
@@ -633,7 +663,8 @@ def refers_back(sent: Span, attribution: Attribution) -> bool:
     if attribution.verb_index is None or attribution.inherited:
         return False
     verb = sent.doc[attribution.verb_index]
-    return any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not
+               (c.i + 1 < len(sent.doc) and sent.doc[c.i + 1].dep_ == "mark") for c in verb.children)
 
 
 def _inherit_back_references(sents: list[Span], found: list[Attribution]) -> list[Attribution]:
@@ -776,7 +807,10 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     quoted = any(ch in text for ch in QUOTE_CHARS)
     outside = [t for t in sent if not inside[t.idx]]
     reporter = None  # "According to Remus Cernea, ..., an Ukrinform correspondent reports": the source speaks
+    tail = _dash_tail(sent, rules, inside)
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
+        if tail is not None and verb.i < tail:
+            continue  # "- I think that ... his services did not tell him ... - said Burns.": the quote's verbs never speak
         subject = _subject(verb)
         if subject is not None and _quoted_word(subject, inside):
             continue  # "told a conference call: “Hysteria has reached its peak” but added": quoted words never speak
@@ -862,12 +896,26 @@ def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
 DASH_TAIL = re.compile(r"(?:^|\s)(?:[—–]{1,2}\s*|-{1,2}\s+)((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
 
 
+DASH_TAIL_TOKENS = 12  # tokens: how long the "- said CIA director William Burns." after a dash quote may be
+
+
+def _dash_tail(sent: Span, rules: SpeechRules, inside: list[bool]) -> int | None:
+    """The index of the dash that closes a dash quote ("- I think ... - said Burns.", "... - he added."): a spaced
+    dash outside quote marks followed, within a few tokens, by a speech verb that ends the sentence's words."""
+    for dash in (t for t in sent if _spaced_dash(t) and t.i > sent.start and not inside[t.idx]):
+        rest = [t for t in sent.doc[dash.i + 1:sent.end] if not t.is_punct]
+        if rest and len(rest) <= DASH_TAIL_TOKENS and any(_tells_speech(t, rules) for t in rest[:3]) \
+                and not any(_spaced_dash(t) for t in sent.doc[dash.i + 1:sent.end]):
+            return dash.i
+    return None
+
+
 def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
     """A speaker named after a dash at the end of a quote: "“We will not give up.” — Peskov", or after a dash
     and a speech verb the parser took for a noun: "Street fights are underway - assures Serhij Hajdaj"."""
     doc = sent.doc
     for dash in (t for t in sent if _spaced_dash(t) and t.i + 2 < sent.end and not inside[t.idx]):
-        if not _speech_form(doc[dash.i + 1].lower_, rules):
+        if not _tells_speech(doc[dash.i + 1], rules):
             continue
         person = next((e for e in ents_in(sent) if e.label_ == "PERSON" and dash.i + 1 < e.start <= dash.i + 1 +
                        NAME_AFTER), None)
@@ -887,6 +935,11 @@ def _spaced_dash(token: Token) -> bool:
     """A dash standing as punctuation ("underway - assures"), not a hyphen inside a word ("government-backed")."""
     doc = token.doc
     return token.text in DASHES and bool(token.whitespace_) and (token.i == 0 or bool(doc[token.i - 1].whitespace_))
+
+
+def _tells_speech(token: Token, rules: SpeechRules) -> bool:
+    """A speech verb of either list after a dash quote ("- recalls Marc-Olivier Fogiel", "- he added")."""
+    return _speech_form(token.lower_, rules) or token.tag_ in ("VBD", "VBZ") and token.lemma_.lower() in rules.weak_verbs
 
 
 def _speech_form(word: str, rules: SpeechRules | None = None) -> bool:
@@ -944,6 +997,8 @@ def _has_complement(verb: Token) -> bool:
            for c in verb.children):
         return True  # "confirmed to CNN, on Tuesday, that France will ...": the parser's "advcl" is the clause said
     doc = verb.doc
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 2].dep_ == "mark":
+        return True  # "added that although ...": the parser took "that" for the object
     following = doc[verb.i + 1: verb.i + 3].text
     if any(ch in following for ch in QUOTE_CHARS + ":"):
         return True
