@@ -556,3 +556,15 @@ def test_that_before_a_clause_is_no_back_reference(nlp) -> None:  # type: ignore
     text = ("CIA director William Burns spoke to the Senate. Burns added that although in the past the US was losing "
             "the information war, this time Russia is losing.")
     assert speakers(nlp, text)[-1] == ("William Burns", "United States")
+
+
+def test_a_member_of_congress_by_party_and_state_speaks_for_the_united_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rep. Andy Biggs, R-Ariz., founder of the War Powers Caucus, sent a letter to Biden. "
+            "Biggs said offensive military action requires congressional approval.")
+    assert speakers(nlp, text)[-1] == ("Andy Biggs", "United States")
+
+
+def test_he_of_a_clause_is_the_subject_it_hangs_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Zelensky spoke on Monday. Dmitry Peskov, Putin’s press secretary, confirmed this strategy when he "
+            "stated that the hybrid war against Russia will last for a long time.")
+    assert speakers(nlp, text)[-1] == ("Dmitry Peskov", "Russia")

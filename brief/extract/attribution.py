@@ -236,6 +236,9 @@ def _title_of(ent: Span) -> str | None:
         head = root.head.head  # "the governor of Serhij Łysak", "President of the Council Charles Michel"
         words = doc[head.left_edge.i:ent.start].text  # "Chairman of the House of Representatives Vladimir ..."
         parts.insert(0, re.sub(r"\s+of$", "", words) if len(words) <= 80 else doc[head.left_edge.i:head.i + 1].text)
+    party = US_PARTY.match(full_text(doc)[ent.end_char:ent.end_char + 16])
+    if party is not None and not any(party.group(1) in p for p in parts):
+        parts.append(party.group(1))  # "Rep. Andy Biggs, R-Ariz.,": a member of Congress
     title = " ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
     return title[:120] or None
 
@@ -371,6 +374,8 @@ class SpeakerMemory:
             side = side or self._employer_side(other, at)
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
         side = side or _spelled_like(full)
+        if side is None and any(US_PARTY.search(f" {t}") for t in [title, *titles] if t):
+            side = "United States"  # "R-Ariz.": a Republican of Arizona
         if side is None and any(_state_office(t) for t in [title, *titles]):
             side = self.dateline  # "Chairman of the House of Representatives" of a report from Minsk: Belarus's
         earlier = _earlier_office(full, self.published)
@@ -593,6 +598,9 @@ def _is_person(speaker: Speaker) -> bool:
 # an organisation named after a preposition of a title: capitalised words, joined by "for", "of", "and", "the"
 AFFILIATION = re.compile(r"\b(?:from|at|of|with|by)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:(?:for|of|and|on|the|&)\s+)*"
                          r"[A-Z][\w'’.-]*)+)")
+
+# the party and state of a member of the US Congress after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)"
+US_PARTY = re.compile(r"[\s,(]+([RDI]-[A-Z][A-Za-z.]{1,6})(?=[\s,)]|$)")
 
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
 # director of the organization "Reporters without borders")
@@ -1105,7 +1113,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return None
     if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
         if word in rules.person_pronouns:
-            return memory.last_person(pronoun=word) or memory.last_mentioned(head.i, word)
+            return _antecedent_in_sentence(head, memory) or memory.last_person(pronoun=word) or \
+                memory.last_mentioned(head.i, word)
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None
@@ -1144,6 +1153,26 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     if not (head.ent_type_ or lemma in rules.body_nouns or group or owner and lemma in rules.documents):
         return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
+
+
+def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory) -> Speaker | None:
+    """The person a pronoun of a clause refers to in its own sentence: the named subject of the verb the clause
+    hangs on ("Dmitry Peskov, Putin's press secretary, confirmed this strategy when he stated ..."), when the
+    pronoun fits them."""
+    verb = pronoun.head
+    while verb.dep_ in ("advcl", "ccomp", "conj", "xcomp", "pcomp") and verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+        if subject is None:
+            continue
+        person = next((e for e in ents_in(pronoun.sent) if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+        if person is None:
+            return None
+        speaker = memory.person(person.text, _title_of(person), person.start)
+        if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun.lower_)):
+            return speaker
+        return None
+    return None
 
 
 def _short_body(span: Span, memory: SpeakerMemory) -> Speaker | None:
