@@ -568,3 +568,12 @@ def test_he_of_a_clause_is_the_subject_it_hangs_on(nlp) -> None:  # type: ignore
     text = ("Zelensky spoke on Monday. Dmitry Peskov, Putin’s press secretary, confirmed this strategy when he "
             "stated that the hybrid war against Russia will last for a long time.")
     assert speakers(nlp, text)[-1] == ("Dmitry Peskov", "Russia")
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Dutch airline KLM has already said it will stop flying to Ukraine.", "KLM"),  # a company for itself
+    ("Russian state energy company Gazprom said it would cut supplies.", "Russia"),  # a company of the table
+    ("Indian Minister of External Affairs S. Jaishankar reiterated that Quad is for something.", "India"),  # an office
+])
+def test_companies_speak_for_themselves_and_ministers_for_their_state(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][1] == side

@@ -67,6 +67,7 @@ class SpeechRules:
     office_words: frozenset[str]
     state_offices: frozenset[str]
     private_bodies: frozenset[str]
+    company_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
                        frozenset(r["news_agencies"]), frozenset(r["top_office"]),
                        frozenset(r["office_words"]), frozenset(r["state_offices"]),
-                       frozenset(r["private_bodies"]))
+                       frozenset(r["private_bodies"]), frozenset(r["company_nouns"]))
 
 
 @lru_cache(maxsize=1)
@@ -395,6 +396,8 @@ class SpeakerMemory:
             for match in AFFILIATION.finditer(title or ""):
                 name = match.group(1)
                 words = set(re.findall(r"[a-z]+", name.lower()))
+                if _state_office((title or "").replace(name, "")):
+                    break  # "Indian Minister of External Affairs": an office of a state
                 if words & rules.private_bodies and not words & _state_body_words():
                     return _body_table_side(name) or _national(name) or name
         return None
@@ -1283,6 +1286,9 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
     named = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")]
     text = _actor_text(span)
     lemma = span.root.lemma_.lower()
+    company = _company(span, rules)
+    if company is not None:
+        return memory.remember(Speaker(text, _body_table_side(company) or _without_legal_form(company), BODY))
     side = side_of(text) or next((side_of(e.text) for e in named if side_of(e.text)), None)
     if side is None and not named and not any(t.is_title for t in span[1:]):
         earlier = memory.body(lemma, span.start) if lemma in rules.body_nouns | rules.generic_bodies else None
@@ -1296,6 +1302,20 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
     if side is None and (any(e.label_ == "ORG" for e in named) or lemma in rules.body_nouns):
         side = _own_side(_org_name(text), rules, memory.home)
     return memory.remember(Speaker(text, side, BODY))
+
+
+def _company(span: Span, rules: SpeechRules) -> str | None:
+    """The name of a company a subject names after its kind ("Dutch airline KLM", "Ukrainian charter airline
+    SkyUp"): a company speaks for itself, whatever its country (a company of the actor table for its side:
+    "Russian state energy company Gazprom")."""
+    words = [t for t in span if t.is_alpha]
+    kinds = [i for i, t in enumerate(words) if t.lemma_.lower() in rules.company_nouns]
+    if not kinds:
+        return None
+    name = words[kinds[-1] + 1:]
+    if not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name) or len(name) > 4:
+        return None
+    return span.doc[name[0].i:name[-1].i + 1].text
 
 
 def _actor_text(span: Span) -> str:
