@@ -577,3 +577,18 @@ def test_he_of_a_clause_is_the_subject_it_hangs_on(nlp) -> None:  # type: ignore
 ])
 def test_companies_speak_for_themselves_and_ministers_for_their_state(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0][1] == side
+
+
+@pytest.mark.parametrize("text, name", [
+    ("French Foreign Minister Jean-Yves Le Drian said Russia is ready. As he noted, the attack is possible.",
+     "Jean-Yves Le Drian"),
+    # a translation's "As X, ..." for "According to X, ..."
+    ("As the Secretary of the Ukrainian Security Council of Oleksy Daniłow, Ukrainian authorities control the "
+     "situation.", "Oleksy Daniłow"),
+])
+def test_as_x_said_names_the_source(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1][0] == name
+
+
+def test_as_a_time_clause_names_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, "As the Russian aggression in Ukraine entered its 67th day, Kyiv was calm.") == [(None, None)]

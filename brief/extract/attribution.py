@@ -853,11 +853,38 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     viewer = _viewer(sent, memory, rules, inside)
     if viewer is not None:
         return Attribution(viewer, "view", quoted)
+    source = _as_source(sent, memory, rules) if reporter is None else None
+    if source is not None:
+        return Attribution(source, "according to", quoted)
     if reporter is None:
         relative = _relative_speaker(sent, memory, rules, inside)
         if relative is not None:
             return relative
     return reporter or Attribution(None, None, quoted)
+
+
+def _as_source(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
+    """ "As X said, ..." and a translation's "As X, ..." for "According to X, ...": "As he noted, the attack is
+    possible", "As the Secretary of the Ukrainian Security Council of Oleksy Daniłow, Ukrainian authorities
+    control the situation". The words before the first comma are a speech verb and its subject, or name
+    someone with no verb."""
+    if sent[0].lower_ != "as":
+        return None
+    comma = next((t for t in sent[1:] if t.text == ","), None)
+    if comma is None or comma.i - sent.start > TITLE_SPAN:
+        return None
+    phrase = sent.doc[sent.start + 1:comma.i]
+    verbs = [t for t in phrase if t.pos_ in ("VERB", "AUX")]
+    if verbs:
+        verb = verbs[-1]
+        subject = _subject(verb)
+        if not (_is_speech(verb, rules) or verb.lemma_.lower() in rules.weak_verbs) or subject is None \
+                or not phrase.start <= subject.i < phrase.end:
+            return None
+        return _speaker_from(sent.doc[subject.left_edge.i:subject.right_edge.i + 1], memory, rules)
+    if not len(phrase) or not any(e.label_ in ("PERSON", "ORG") for e in ents_in(phrase)):
+        return None
+    return _speaker_from(phrase, memory, rules)
 
 
 def _relative_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Attribution | None:
