@@ -592,3 +592,9 @@ def test_as_x_said_names_the_source(nlp, text: str, name: str) -> None:  # type:
 
 def test_as_a_time_clause_names_no_source(nlp) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, "As the Russian aggression in Ukraine entered its 67th day, Kyiv was calm.") == [(None, None)]
+
+
+def test_a_name_the_model_took_for_an_organisation_is_a_person_with_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Natalia Humeniuk, a spokesperson for Kyiv’s operation command south, said Kyiv was keen to avoid "
+            "“informational chaos”.")
+    assert speakers(nlp, text)[0] == ("Natalia Humeniuk", "Ukraine")

@@ -195,3 +195,12 @@ def test_a_person_who_says_something_in_a_relative_clause(extract_text) -> None:
     text = "The minister met Dmitry Medvedev, who suggested that sanctions could be interpreted as international aggression."
     assert [(p.actor, p.side, p.statement) for p in positions(extract_text, text)] == [
         ("Dmitry Medvedev", "Russia", "sanctions could be interpreted as international aggression")]
+
+
+@pytest.mark.parametrize("name", ["Reuters agency", "the portal Belsat.eu", "BBC Russian service"])
+def test_an_agency_or_portal_of_the_news_is_an_outlet(name: str) -> None:
+    from brief.extract.positions import is_news_outlet
+    from brief.models import Speaker
+
+    assert is_news_outlet(Speaker(name, None, None))
+    assert not is_news_outlet(Speaker("Swedish Defence Research Agency", "Sweden", None))

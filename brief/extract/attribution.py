@@ -1225,9 +1225,10 @@ def _people_in(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> list[Sp
         return people
     found = []
     for run in _proper_runs(span):
-        if _plain_name(run, rules) and len(run) >= 2 and run.root.dep_ == "appos" \
-                and run.root.head.lemma_.lower() in rules.roles:
-            found.append(run)
+        if _plain_name(run, rules) and len(run) >= 2 and (
+                run.root.dep_ == "appos" and run.root.head.lemma_.lower() in rules.roles
+                or any(c.dep_ == "appos" and c.lemma_.lower() in rules.roles for c in run.root.children)):
+            found.append(run)  # "The Ukrainian president, Volodymyr Zelenskiy", "Natalia Humeniuk, a spokesperson"
             continue
         # the name at the end of the run ("... Prosecutor's Office Sergei Shikunets", "Ukraine Wołodymyr
         # Zelanski"): the longest tail of plain name words, when it is a known person or one of the article's
