@@ -598,3 +598,11 @@ def test_a_name_the_model_took_for_an_organisation_is_a_person_with_a_role(nlp) 
     text = ("Natalia Humeniuk, a spokesperson for Kyiv’s operation command south, said Kyiv was keen to avoid "
             "“informational chaos”.")
     assert speakers(nlp, text)[0] == ("Natalia Humeniuk", "Ukraine")
+
+
+def test_a_name_before_a_comma_and_said_speaks_and_she_is_no_capital(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kyiv, its capital, said the city was calm. At a security conference in Munich, Germany’s foreign "
+            "minister, Annalena Baerbock, said the world had reached a dangerous moment. She also warned the "
+            "violence had increased.")
+    found = speakers(nlp, text)
+    assert found[-2:] == [("Annalena Baerbock", "Germany"), ("Annalena Baerbock", "Germany")]

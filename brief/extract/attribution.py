@@ -594,8 +594,10 @@ def _looks_like_name(words: list[str]) -> bool:
 
 
 def _is_person(speaker: Speaker) -> bool:
-    """Not a body, nor a news agency the model took for a person ("BelTA"): "he" never refers to one."""
-    return speaker.title != BODY and speaker.name.lower() not in speech_rules().news_agencies
+    """Not a body, nor a news agency or a capital the model took for a person ("BelTA", "Kyiv"): "he" and "she"
+    never refer to one."""
+    name = speaker.name.lower()
+    return speaker.title != BODY and name not in speech_rules().news_agencies and name not in _actors()[2]
 
 
 # an organisation named after a preposition of a title: capitalised words, joined by "for", "of", "and", "the"
@@ -1074,8 +1076,8 @@ def _name_before(verb: Token) -> Span | None:
     """A person named right before a speech verb the parser left without a subject ("... the Kremlin's
     adviser Yury Ushakov told a conference call: “...”" parsed as if the quote's first word were the subject)."""
     at = verb.i
-    while at > 0 and verb.doc[at - 1].pos_ == "ADV":
-        at -= 1
+    while at > 0 and (verb.doc[at - 1].pos_ == "ADV" or verb.doc[at - 1].text == ","):
+        at -= 1  # "Germany's foreign minister, Annalena Baerbock, said" with the title parsed as a place's
     return next((e for e in ents_in(verb.sent) if e.label_ == "PERSON" and e.end == at), None)
 
 
