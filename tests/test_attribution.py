@@ -606,3 +606,18 @@ def test_a_name_before_a_comma_and_said_speaks_and_she_is_no_capital(nlp) -> Non
             "violence had increased.")
     found = speakers(nlp, text)
     assert found[-2:] == [("Annalena Baerbock", "Germany"), ("Annalena Baerbock", "Germany")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a doubled single mark the parser made the subject
+    ("“More effort is needed by the international community – politicians must focus on peace,’’ said Saltmarsh.",
+     ("Saltmarsh", None)),
+    # of two subjects, the person's
+    ("After the terror attacks on September 11, 2001, then-President George W. Bush declared that every country had "
+     "to decide.", ("George W. Bush", "United States")),
+    # a person in apposition to a noun that is no role
+    ("Museveni’s influential son and aspirant successor, Muhoozi Kainerugaba, has said on Twitter that the majority "
+     "of mankind supports Russia.", ("Muhoozi Kainerugaba", "Uganda")),
+])
+def test_subjects_the_parser_gets_wrong(nlp, text: str, speaker: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == speaker

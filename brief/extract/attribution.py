@@ -1057,13 +1057,20 @@ def _depth(token: Token) -> int:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of a speech verb, or of the verb it hangs on ("…, saying that", "calling for")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _nsubj(verb)
     hops = 0
     while subject is None and verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and hops < 3:
         verb = verb.head.head if verb.dep_ == "pcomp" else verb.head  # "responded by saying"
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _nsubj(verb)
         hops += 1
     return subject
+
+
+def _nsubj(verb: Token) -> Token | None:
+    """The verb's subject: of two the parser gave it ("After the terror attacks ..., then-President George W.
+    Bush declared"), a person's name, else the first; never a quote mark ("’’ said Saltmarsh")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct]
+    return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
 
 
 def _quoted_word(token: Token, inside: list[bool]) -> bool:
@@ -1156,6 +1163,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         person = next((p for p in people if p.start <= head.i < p.end), None)
         if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):
             person = people[0]
+        if person is None:  # "Museveni's influential son and aspirant successor, Muhoozi Kainerugaba, has said"
+            person = next((p for p in people if p.root.dep_ == "appos" and p.root.head.i == head.i), None)
         if person is not None:
             before = span.doc[span.start:person.start].text.strip(" ,") or None
             speaker = memory.person(person.text, _title_of(person) or before, person.start)
