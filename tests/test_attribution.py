@@ -621,3 +621,21 @@ def test_a_name_before_a_comma_and_said_speaks_and_she_is_no_capital(nlp) -> Non
 ])
 def test_subjects_the_parser_gets_wrong(nlp, text: str, speaker: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The co-organizer of the rally, Michal Meisner, noted that the performance aims to support the Estonian "
+     "proposal.", "Michal Meisner"),  # "co" parsed as the subject
+    ("An estimated 1,000 civilians were sheltering inside the plant, Myhailo Vershynin, chief of the Mariupol "
+     "patrol police, told CNN earlier this week.", "Myhailo Vershynin"),  # the name before its title and the verb
+    ("Russian former officer and an avid Kremlin critic Igor Girkin criticized Medvedev's statements as "
+     "delusional.", "Igor Girkin"),  # the name parsed as a conjunct of the title
+])
+def test_names_the_parser_leaves_out_of_the_subject(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][0] == speaker
+
+
+def test_a_dash_quote_closed_by_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("US intelligence director Avril Haines spoke to the Senate. - Probably Putin is still convinced that "
+            "Russia can defeat Ukraine - added the US national intelligence director.")
+    assert speakers(nlp, text)[-1][1] == "United States"

@@ -829,6 +829,9 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
             continue  # "told a conference call: “Hysteria has reached its peak” but added": quoted words never speak
         span = _subject_span(subject, rules, inside) if subject is not None else _name_before(verb)
         speaker = _speaker_from(span, memory, rules) if span is not None else None
+        if speaker is None and subject is not None:  # "The co-organizer of the rally, Michal Meisner, noted"
+            before = _name_before(verb)  # with "co" parsed as the subject
+            speaker = _speaker_from(before, memory, rules) if before is not None else None
         after = _name_after(verb, inside) if speaker is None else None
         if after is not None:  # "Concessions, also from the West - said on TVN24 Dr. Adam Eberhardt"
             speaker = _speaker_from(after, memory, rules)
@@ -961,6 +964,13 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
                        NAME_AFTER), None)
         if person is not None and all(t.pos_ in ("ADP", "PROPN", "DET", "NOUN") for t in doc[dash.i + 2:person.start]):
             return _speaker_from(person, memory, rules)
+        end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+        rest = doc[dash.i + 2:end]  # "- added the US national intelligence director.", "- said the politician."
+        if person is None and 0 < len(rest) <= NAME_AFTER and rest[0].lower_ in ("the", "a", "an") and \
+                rest.root.lemma_.lower() in rules.roles | rules.group_roles | rules.body_nouns:
+            speaker = _speaker_from(rest, memory, rules)
+            if speaker is not None:
+                return speaker
     match = DASH_TAIL.search(sent.text.rstrip())
     if match is None or inside[sent.start_char + match.start(1)]:
         return None
@@ -1085,7 +1095,14 @@ def _name_before(verb: Token) -> Span | None:
     at = verb.i
     while at > 0 and (verb.doc[at - 1].pos_ == "ADV" or verb.doc[at - 1].text == ","):
         at -= 1  # "Germany's foreign minister, Annalena Baerbock, said" with the title parsed as a place's
-    return next((e for e in ents_in(verb.sent) if e.label_ == "PERSON" and e.end == at), None)
+    people = [e for e in ents_in(verb.sent) if e.label_ == "PERSON" and e.end <= at]
+    found = next((e for e in people if e.end == at), None)
+    if found is None and people:  # "..., Myhailo Vershynin, chief of the Mariupol patrol police, told CNN"
+        last = people[-1]
+        title = {t.i for c in last.root.children if c.dep_ == "appos" for t in c.subtree}
+        if all(t.is_punct or t.i in title for t in verb.doc[last.end:at]):
+            found = last
+    return found
 
 
 def _name_after(verb: Token, inside: list[bool]) -> Span | None:
@@ -1163,8 +1180,9 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         person = next((p for p in people if p.start <= head.i < p.end), None)
         if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):
             person = people[0]
-        if person is None:  # "Museveni's influential son and aspirant successor, Muhoozi Kainerugaba, has said"
-            person = next((p for p in people if p.root.dep_ == "appos" and p.root.head.i == head.i), None)
+        if person is None:  # "Museveni's influential son and aspirant successor, Muhoozi Kainerugaba, has said",
+            person = next((p for p in people if p.root.dep_ in ("appos", "conj") and p.root.head.i == head.i), None)
+            # "Russian former officer and an avid Kremlin critic Igor Girkin criticized
         if person is not None:
             before = span.doc[span.start:person.start].text.strip(" ,") or None
             speaker = memory.person(person.text, _title_of(person) or before, person.start)
