@@ -639,3 +639,14 @@ def test_a_dash_quote_closed_by_a_role(nlp) -> None:  # type: ignore[no-untyped-
     text = ("US intelligence director Avril Haines spoke to the Senate. - Probably Putin is still convinced that "
             "Russia can defeat Ukraine - added the US national intelligence director.")
     assert speakers(nlp, text)[-1][1] == "United States"
+
+
+@pytest.mark.parametrize("text, side", [
+    ("But Joseph S. Bermudez Jr., a senior fellow for imagery analysis at CSIS, cautioned that the move could "
+     "escalate.", "CSIS"),  # an acronym after "at"
+    ("The war does not necessarily end with a Russian defeat, said Liana Fix at the Council on Foreign Relations.",
+     "Council on Foreign Relations"),  # "at" the organisation right after the name
+    ("Garry Kasparov said the West must arm Ukraine.", "Russian opposition"),
+])
+def test_more_affiliations_and_sides(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][1] == side

@@ -224,6 +224,9 @@ def _title_of(ent: Span) -> str | None:
         if child.i >= ent.end and (child.dep_ == "appos" or child.dep_ == "prep"
                                    and child.lower_ in speech_rules().name_preps):  # "X of ...", not "X on the crisis"
             parts.append(TITLE_END.split(doc[child.left_edge.i:child.right_edge.i + 1].text)[0])
+        elif child.i == ent.end and child.dep_ == "prep" and child.lower_ == "at" and \
+                any(t.ent_type_ in ("ORG", "FAC") for t in child.subtree):  # "said Liana Fix at the Council on ..."
+            parts.append(TITLE_END.split(doc[child.left_edge.i:child.right_edge.i + 1].text)[0])
         if child.i >= ent.end and child.dep_ == "relcl" and child.lemma_ in ("serve", "be", "work"):
             role = next((c for c in child.children if c.dep_ in ("prep", "attr") and c.i > child.i), None)
             if role is not None:  # "Daniel Russel, who served as a high-ranking American diplomat for East Asia"
@@ -400,6 +403,9 @@ class SpeakerMemory:
                     break  # "Indian Minister of External Affairs": an office of a state
                 if words & rules.private_bodies and not words & _state_body_words():
                     return _body_table_side(name) or _national(name) or name
+            acronym = AFFILIATION_ACRONYM.search(title or "")  # "a senior fellow for imagery analysis at CSIS"
+            if acronym is not None and not _state_office(title):
+                return _body_table_side(acronym.group(1)) or acronym.group(1)
         return None
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
@@ -606,6 +612,8 @@ AFFILIATION = re.compile(r"\b(?:from|at|of|with|by)\s+(?:the\s+)?([A-Z][\w'’.-
 
 # the party and state of a member of the US Congress after the name: "Andy Biggs, R-Ariz.", "(D-N.Y.)"
 US_PARTY = re.compile(r"[\s,(]+([RDI]-[A-Z][A-Za-z.]{1,6})(?=[\s,)]|$)")
+
+AFFILIATION_ACRONYM = re.compile(r"\bat\s+(?:the\s+)?([A-Z]{3,6})(?![\w-])")
 
 # a title after a name stops at a sentence glued to the next or at a long quote (a short one may be a name:
 # director of the organization "Reporters without borders")
