@@ -650,3 +650,15 @@ def test_a_dash_quote_closed_by_a_role(nlp) -> None:  # type: ignore[no-untyped-
 ])
 def test_more_affiliations_and_sides(nlp, text: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0][1] == side
+
+
+def test_made_the_statement_names_who_said_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("MINSK, 7 May (BelTA) – Belarus will instantly respond to any military aggression against the country. "
+            "Belarus President Aleksandr Lukashenko made the statement during a solemn meeting on Victory Day.")
+    assert speakers(nlp, text)[0] == ("Aleksandr Lukashenko", "Belarus")
+
+
+def test_made_it_clear_is_a_stance_of_its_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_text("I visited Kyiv in May. The Ukrainian officials made it clear that Ukraine's future was "
+                         "to be a democratic part of the West.")
+    assert [p.actor for p in facts.positions] == ["Ukrainian officials"]

@@ -676,6 +676,9 @@ BACK_REFERENCE = re.compile(r"^\W*(?:(?:That|This)(?:’s|'s| is| was) according
                             r"announced|written) (?:by|in))\b")
 
 
+MADE_STATEMENT = "made the statement"  # the verb of an attribution that names who said the sentences before
+
+
 def refers_back(sent: Span, attribution: Attribution) -> bool:
     """The sentence says who said the sentences before it: "That's according to ex-President Kwasniewski, who
     spoke to Ukrinform", "This was stated by ...", "Juri Ratas said this at a joint briefing"."""
@@ -684,6 +687,8 @@ def refers_back(sent: Span, attribution: Attribution) -> bool:
     if attribution.verb_index is None or attribution.inherited:
         return False
     verb = sent.doc[attribution.verb_index]
+    if attribution.verb == MADE_STATEMENT:
+        return True  # "X made the statement during a meeting"
     return any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not
                (c.i + 1 < len(sent.doc) and sent.doc[c.i + 1].dep_ == "mark") for c in verb.children)
 
@@ -869,11 +874,30 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     source = _as_source(sent, memory, rules) if reporter is None else None
     if source is not None:
         return Attribution(source, "according to", quoted)
+    maker = _statement_maker(sent, memory, rules) if reporter is None else None
+    if maker is not None:
+        return maker
     if reporter is None:
         relative = _relative_speaker(sent, memory, rules, inside)
         if relative is not None:
             return relative
     return reporter or Attribution(None, None, quoted)
+
+
+STATEMENT_NOUNS = frozenset({"statement", "remark", "comment", "announcement", "remarks", "comments"})
+
+
+def _statement_maker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Attribution | None:
+    """"Belarus President Aleksandr Lukashenko made the statement during a solemn meeting": who said what the
+    sentences before told (``refers_back`` gives it them)."""
+    root = next((t for t in sent if t.lemma_.lower() == "make" and t.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS and
+        any(d.lower_ in ("the", "this", "these", "those", "such") for d in c.children) for c in t.children)), None)
+    subject = _nsubj(root) if root is not None else None
+    if root is None or subject is None:
+        return None
+    speaker = _speaker_from(_subject_span(subject, rules, doc_quoted_mask(sent.doc)), memory, rules)
+    return Attribution(speaker, MADE_STATEMENT, False, False, root.i) if speaker is not None else None
 
 
 def _as_source(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
