@@ -662,3 +662,24 @@ def test_made_it_clear_is_a_stance_of_its_own(extract_text) -> None:  # type: ig
     facts = extract_text("I visited Kyiv in May. The Ukrainian officials made it clear that Ukraine's future was "
                          "to be a democratic part of the West.")
     assert [p.actor for p in facts.positions] == ["Ukrainian officials"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a heading phrase with "of" is no person's name; defending a city is no stance
+    ('Siege of Mariupol continues: Despite weeks of heavy attacks as Russia attempts to "close the circle" around '
+     "Mariupol, Ukrainians continue to defend the city.", None),
+    ("Maj Deryugin said that if he had to defend his country he would fight for Latvia.", "Deryugin"),
+])
+def test_no_speaker_in_a_heading_or_a_fight(nlp, text: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0][0] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kyiv and its Western allies say the invasion is an unprovoked land grab.", ("Kyiv and its Western allies", "Ukraine")),
+    ('"This exhibition proves how vital support is to us," Ukraine\'s Minister of Internal Affairs Denys Monastyrsky '
+     "said.", ("Denys Monastyrsky", "Ukraine")),  # an untagged name after its office
+    ("CAPRI, Italy (AP) — Top NATO and European Union officials urged foreign ministers to keep helping Ukraine.",
+     ("Top NATO and European Union officials", "NATO")),  # not the dateline
+])
+def test_untagged_subjects(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == speaker

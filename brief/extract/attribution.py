@@ -896,7 +896,10 @@ def _statement_maker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> A
     subject = _nsubj(root) if root is not None else None
     if root is None or subject is None:
         return None
-    speaker = _speaker_from(_subject_span(subject, rules, doc_quoted_mask(sent.doc)), memory, rules)
+    span = _subject_span(subject, rules, doc_quoted_mask(sent.doc))
+    if not any(e.label_ == "PERSON" or e.label_ == "ORG" and e.start <= subject.i < e.end for e in ents_in(span)):
+        return None  # "The head of the Roman Catholic Church first made the remarks": who it is, the article said
+    speaker = _speaker_from(span, memory, rules)
     return Attribution(speaker, MADE_STATEMENT, False, False, root.i) if speaker is not None else None
 
 
@@ -1063,12 +1066,24 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return False
     if lemma in rules.verbs:
-        return True
+        return not _fights(token)
     if lemma == "make" and any(c.lower_ == "clear" for c in token.children):
         return True  # "Putin made it clear that ..."
     if lemma in rules.weak_verbs:
         return _has_complement(token)
     return False
+
+
+PLACE_NOUNS = frozenset({"city", "town", "village", "country", "homeland", "land", "territory", "position", "line",
+                         "border", "capital", "region", "front", "sky", "skies", "airspace", "base", "plant", "port"})
+
+
+def _fights(verb: Token) -> bool:
+    """"Ukrainians continue to defend the city", "troops blocked the road": a verb of speech or stance used for a
+    military act, its object a place."""
+    return verb.lemma_.lower() in ("defend", "block", "push") and any(
+        c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in PLACE_NOUNS)
+        and not any(d.dep_ == "poss" for d in c.children) for c in verb.children)  # "to defend his country" is a stance
 
 
 def _has_complement(verb: Token) -> bool:
@@ -1125,11 +1140,12 @@ def _name_before(verb: Token) -> Span | None:
     """A person named right before a speech verb the parser left without a subject ("... the Kremlin's
     adviser Yury Ushakov told a conference call: “...”" parsed as if the quote's first word were the subject)."""
     at = verb.i
-    while at > 0 and (verb.doc[at - 1].pos_ == "ADV" or verb.doc[at - 1].text == ","):
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")  # not "compared Putin to Alexander Nevsky, saying that"
+    while at > 0 and (verb.doc[at - 1].pos_ == "ADV" or finite and verb.doc[at - 1].text == ","):
         at -= 1  # "Germany's foreign minister, Annalena Baerbock, said" with the title parsed as a place's
     people = [e for e in ents_in(verb.sent) if e.label_ == "PERSON" and e.end <= at]
     found = next((e for e in people if e.end == at), None)
-    if found is None and people:  # "..., Myhailo Vershynin, chief of the Mariupol patrol police, told CNN"
+    if found is None and people and finite:  # "..., Myhailo Vershynin, chief of the patrol police, told CNN"
         last = people[-1]
         title = {t.i for c in last.root.children if c.dep_ == "appos" for t in c.subtree}
         if all(t.is_punct or t.i in title for t in verb.doc[last.end:at]):
@@ -1168,6 +1184,9 @@ def _subject_span(subject: Token, rules: SpeechRules, inside: list[bool]) -> Spa
     while start < subject.i and doc[start].is_punct:
         start += 1
     end = subject.right_edge.i
+    dash = next((t.i for t in reversed(doc[start:end + 1]) if _spaced_dash(t) and t.text in "—–"), None)
+    if dash is not None and dash > subject.i and DATELINE.match(doc[start:dash].text):
+        return doc[dash + 1:end + 1]  # "CAPRI, Italy (AP) — Top NATO and European Union officials urged"
     for child in subject.children:
         if child.i > subject.i and (child.dep_ in ("relcl", "acl")
                                     or child.dep_ == "prep" and child.lower_ not in rules.name_preps
@@ -1239,11 +1258,34 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     short = _short_body(span, memory)
     if short is not None:
         return memory.remember(short)
-    if _people_side(span.text) is not None or (head.pos_ == "PROPN" and not head.ent_type_):
+    if head.pos_ == "PROPN" and not head.ent_type_ and head.lower_ in _actors()[2]:
+        return _body(span, memory, rules)  # "Kyiv and its Western allies say"
+    if _people_side(span.text) is not None:
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
-    if not (head.ent_type_ or lemma in rules.body_nouns or group or owner and lemma in rules.documents):
+    if head.pos_ == "PROPN" and not head.ent_type_:
+        named = _untagged_name(span, rules)  # not "Siege of Mariupol continues:"
+        if named is not None:
+            return memory.person(named[0], named[1], span.start)
+    if not (head.ent_type_ or lemma in rules.body_nouns or group or owner and lemma in rules.documents
+            or _company(span, rules) is not None):
         return None  # "Siege of Mariupol continues:" — not something that speaks
     return _body(span, memory, rules)
+
+
+def _untagged_name(span: Span, rules: SpeechRules) -> tuple[str, str | None] | None:
+    """A person's name the model did not tag, and the title before it: the words themselves when they look
+    like a name ("Juri Ratas"), else capitalised words that end a title with an office ("Ukraine's Minister of
+    Internal Affairs Denys Monastyrsky")."""
+    words = _actor_text(span).split()
+    if _looks_like_name([w for w in words if w not in NAME_PARTICLES]):
+        return span.text, None
+    tail = words[-2:] if len(words) > 2 and all(w[:1].isupper() for w in words[-2:]) else []
+    words = words[:-2] if tail else words
+    offices = rules.roles | rules.office_words | rules.name_titles
+    if len(tail) >= 2 and any(w.lower().strip(",") in offices for w in words) and not \
+            any(w.lower() in offices for w in tail):
+        return " ".join(tail), " ".join(words)
+    return None
 
 
 def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory) -> Speaker | None:
