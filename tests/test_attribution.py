@@ -481,10 +481,10 @@ def test_a_private_person_speaks_for_the_organisation_of_the_title(nlp) -> None:
     text = ('"This is a challenge for export control," said William A. Reinsch from the Center for Strategic and '
             'International Studies in Washington. "Sanctions failed," said Anna Maria Dyner from the Polish Institute '
             'of International Affairs.')
-    # the centre, not Washington where it is; a side word of the organisation's name is the side
+    # the centre, not Washington where it is; the institute, not the nationality in its name
     found = speakers(nlp, text)
     assert found[0] == ("William A. Reinsch", "Center for Strategic and International Studies")
-    assert found[-1] == ("Anna Maria Dyner", "Poland")
+    assert found[-1] == ("Anna Maria Dyner", "Polish Institute of International Affairs")
 
 
 def test_a_speaker_keeps_the_side_the_article_gives_them_later(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -683,3 +683,20 @@ def test_no_speaker_in_a_heading_or_a_fight(nlp, text: str, speaker: str | None)
 ])
 def test_untagged_subjects(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0] == speaker
+
+
+def test_a_heading_with_a_speaker_says_who_him_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Joe Biden stated on Tuesday that he was considering sanctions.\n\n"
+            "Head of Russian diplomacy Sergei Lavrov spoke in Moscow.\n\n"
+            "Lavrov: We don't want war, but we won't let our interests be ignored\n\n"
+            "According to him, proposals for security guarantees that the United States presented are better.")
+    found = speakers(nlp, text)
+    assert found[-2] == (None, None)  # the heading is no position
+    assert found[-1] == ("Sergei Lavrov", "Russia")
+
+
+def test_a_role_word_after_an_institute_is_the_persons() -> None:
+    from brief.extract.attribution import _without_trailing_role, speech_rules
+
+    assert _without_trailing_role("World Press Institute Fellow", speech_rules()) == "World Press Institute"
+    assert _without_trailing_role("Kennan Institute", speech_rules()) == "Kennan Institute"

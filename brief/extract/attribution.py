@@ -114,12 +114,12 @@ def side_of(name: str, title: str | None = None) -> str | None:
     return _side_word(_without_topics(title or "")) or _side_word(name)
 
 
-def _national(name: str) -> str | None:
-    """The country of a name that opens with its nationality word ("the Polish Institute of International
-    Affairs" → Poland; not "the European Council on Foreign Relations")."""
-    _, _, _, side_words, _ = _actors()
-    first = name.split()[0].lower() if name.split() else ""
-    return side_words.get(first)
+def _without_trailing_role(name: str, rules: SpeechRules) -> str:
+    """ "2022 World Press Institute Fellow" names the institute: a role word after it is the person's."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in rules.roles | {"fellow", "fellows", "correspondent"}:
+        words.pop()
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)
@@ -392,17 +392,17 @@ class SpeakerMemory:
         "by" ("William A. Reinsch from the Center for Strategic and International Studies in Washington", "the
         U.N. director of the International Crisis Group"): a name with a word of a private body and none of a
         state one but "council" ("the European Council on Foreign Relations"). The organisation is the side,
-        not the place it is in; a body of the actor table keeps its side ("the Wagner Group"), a national one
-        its country's ("the Polish Institute of International Affairs")."""
+        not the place it is in nor a nationality in its name ("the French Institute of International
+        Relations" speaks for itself); a body of the actor table keeps its side ("the Wagner Group")."""
         rules = speech_rules()
         for title in titles:
             for match in AFFILIATION.finditer(title or ""):
-                name = match.group(1)
+                name = _without_trailing_role(match.group(1), rules)
                 words = set(re.findall(r"[a-z]+", name.lower()))
                 if _state_office((title or "").replace(name, "")):
                     break  # "Indian Minister of External Affairs": an office of a state
                 if words & rules.private_bodies and not words & _state_body_words():
-                    return _body_table_side(name) or _national(name) or name
+                    return _body_table_side(name) or name
             acronym = AFFILIATION_ACRONYM.search(title or "")  # "a senior fellow for imagery analysis at CSIS"
             if acronym is not None and not _state_office(title):
                 return _body_table_side(acronym.group(1)) or acronym.group(1)
@@ -1043,8 +1043,9 @@ def _colon_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spe
     span = sent.doc[sent.start:colon.i]
     if not (any(e.label_ == "PERSON" for e in ents_in(span)) or _people_side(span.text) is not None):
         return None
-    if subheading(sent):
-        return None  # "Duda: If Russia wins, it will continue to attack": the outlet's words over a section
+    if subheading(sent):  # "Duda: If Russia wins, it will continue to attack": the outlet's words over a section;
+        _speaker_from(span, memory, rules)  # the "he" and "according to him" under it are Duda's
+        return None
     return _speaker_from(span, memory, rules)
 
 
