@@ -700,3 +700,9 @@ def test_a_role_word_after_an_institute_is_the_persons() -> None:
 
     assert _without_trailing_role("World Press Institute Fellow", speech_rules()) == "World Press Institute"
     assert _without_trailing_role("Kennan Institute", speech_rules()) == "Kennan Institute"
+
+
+def test_an_academic_speaks_for_no_university(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prof Paul Dibb, an emeritus professor at the Australian National University, said Russia is unlikely "
+            "to win.")
+    assert speakers(nlp, text)[0][1] == "Australia"  # the title's country, not the university
