@@ -702,6 +702,12 @@ def test_a_role_word_after_an_institute_is_the_persons() -> None:
     assert _without_trailing_role("Kennan Institute", speech_rules()) == "Kennan Institute"
 
 
+def test_an_organisation_named_with_a_role_after_it_speaks_without_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“Iranians distrust Russia,” said Kourosh Ziabari, the Iran correspondent of Asia Times and 2022 World "
+            "Press Institute Fellow.")
+    assert speakers(nlp, text)[0][1] != "World Press Institute Fellow"
+
+
 def test_an_academic_speaks_for_no_university(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Prof Paul Dibb, an emeritus professor at the Australian National University, said Russia is unlikely "
             "to win.")

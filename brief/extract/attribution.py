@@ -294,7 +294,7 @@ def _own_side(name: str, rules: SpeechRules, home: str | None) -> str | None:
         return home
     if len(words) == 1 and not name.isupper() and words[0] not in rules.body_nouns:
         return None
-    return _without_legal_form(name)
+    return _without_legal_form(_without_trailing_role(name, rules))  # not "World Press Institute Fellow"
 
 
 def _without_legal_form(name: str) -> str:
