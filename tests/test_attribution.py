@@ -712,3 +712,10 @@ def test_an_academic_speaks_for_no_university(nlp) -> None:  # type: ignore[no-u
     text = ("Prof Paul Dibb, an emeritus professor at the Australian National University, said Russia is unlikely "
             "to win.")
     assert speakers(nlp, text)[0][1] == "Australia"  # the title's country, not the university
+
+
+def test_a_dash_quote_closed_by_a_long_title_and_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia responded to these reports.\n\n- Anglo-Saxons need war. Provocations and threats are their favorite "
+            "solution to their own problems - commented the spokeswoman for the Ministry of Foreign Affairs of Russia "
+            "Maria Zacharowa.\n\n")
+    assert speakers(nlp, text)[-1] == ("Maria Zacharowa", "Russia")

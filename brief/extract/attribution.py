@@ -974,7 +974,7 @@ def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
 DASH_TAIL = re.compile(r"(?:^|\s)(?:[—–]{1,2}\s*|-{1,2}\s+)((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)[\s.]*$")
 
 
-DASH_TAIL_TOKENS = 12  # tokens: how long the "- said CIA director William Burns." after a dash quote may be
+DASH_TAIL_TOKENS = 16  # tokens: how long the "- said CIA director William Burns." after a dash quote may be
 
 
 def _dash_tail(sent: Span, rules: SpeechRules, inside: list[bool]) -> int | None:
@@ -999,9 +999,13 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
                        NAME_AFTER), None)
         if person is not None and all(t.pos_ in ("ADP", "PROPN", "DET", "NOUN") for t in doc[dash.i + 2:person.start]):
             return _speaker_from(person, memory, rules)
-        end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+        end = sent.end
+        while end > dash.i + 2 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
         rest = doc[dash.i + 2:end]  # "- added the US national intelligence director.", "- said the politician."
-        if person is None and 0 < len(rest) <= NAME_AFTER and rest[0].lower_ in ("the", "a", "an") and \
+        closed = any(e.label_ == "PERSON" and e.end == end for e in ents_in(sent))  # "... of Russia Maria Zacharowa."
+        if person is None and 0 < len(rest) <= (DASH_TAIL_TOKENS if closed else NAME_AFTER) and \
+                rest[0].lower_ in ("the", "a", "an") and \
                 rest.root.lemma_.lower() in rules.roles | rules.group_roles | rules.body_nouns:
             speaker = _speaker_from(rest, memory, rules)
             if speaker is not None:
