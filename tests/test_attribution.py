@@ -719,3 +719,13 @@ def test_a_dash_quote_closed_by_a_long_title_and_a_name(nlp) -> None:  # type: i
             "solution to their own problems - commented the spokeswoman for the Ministry of Foreign Affairs of Russia "
             "Maria Zacharowa.\n\n")
     assert speakers(nlp, text)[-1] == ("Maria Zacharowa", "Russia")
+
+
+def test_an_agency_learned_it_from_its_source_and_the_president_is_the_datelines(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("MINSK, 26 February (BelTA) – Belarus is ready to provide a venue for negotiations on the conflict in "
+            "Ukraine, BelTA learned from Belarus President Aleksandr Lukashenko on 26 February.\n\n"
+            "“But you heard the view of the president of Russia yesterday,” Vladimir Putin's critics said.\n\n"
+            "The president stressed that it is necessary to stop this conflict while it is still possible.")
+    found = speakers(nlp, text)
+    assert found[0] == ("Aleksandr Lukashenko", "Belarus")
+    assert found[-1] == ("Aleksandr Lukashenko", "Belarus")

@@ -1205,6 +1205,9 @@ def _phrase_after(after: Span) -> Span:
     doc = after.doc
     end = after.start
     while end < after.end and not (doc[end].is_punct and doc[end].text in ",.;:!?") :
+        if end > after.start and doc[end - 1].ent_type_ == "PERSON" and doc[end].ent_type_ != "PERSON" and \
+                doc[end].pos_ == "ADP" and doc[end].lower_ not in speech_rules().name_preps:
+            break  # "learned from Belarus President Aleksandr Lukashenko on 26 February"
         end += 1
     if end + 1 < after.end and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "B":
         end += 1  # "according to a local war correspondent, Remus Cernea, ...": the name in apposition
@@ -1408,6 +1411,10 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
             return memory.remember(same_side)
         named_later = memory.first_later_person(span.start, side=side) if top else None
         return memory.remember(named_later or Speaker(_actor_text(span), side, None))
+    if span[0].lower_ == "the" and top and memory.dateline is not None:  # "The president stressed" in a report
+        home = memory.last_person(side=memory.dateline)  # from Minsk is Lukashenko, not Putin named in passing
+        if home is not None:
+            return memory.remember(home)
     if span[0].lower_ in ("the", "his", "her") and memory.last_person() is not None:
         return memory.remember(memory.last_person())  # type: ignore[arg-type]
     if span[0].lower_ == "the" and top:  # an article that opens with "..., the president said." names him later
