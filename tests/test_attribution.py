@@ -729,3 +729,13 @@ def test_an_agency_learned_it_from_its_source_and_the_president_is_the_datelines
     found = speakers(nlp, text)
     assert found[0] == ("Aleksandr Lukashenko", "Belarus")
     assert found[-1] == ("Aleksandr Lukashenko", "Belarus")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a dash before "something X called" closes no dash quote: the verb before it speaks
+    ("On Friday, Oleksiy Danilov, secretary of Ukraine's National Security and Defense Council, said the republics "
+     "had alleged an offensive – something Danilov called “completely untrue.”", ("Oleksiy Danilov", "Ukraine")),
+    ("Putin will not be invited to the D-Day anniversary, the French organizers said.", ("French organizers", "France")),
+])
+def test_a_dash_aside_and_organizers(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[0] == speaker

@@ -982,10 +982,20 @@ def _dash_tail(sent: Span, rules: SpeechRules, inside: list[bool]) -> int | None
     dash outside quote marks followed, within a few tokens, by a speech verb that ends the sentence's words."""
     for dash in (t for t in sent if _spaced_dash(t) and t.i > sent.start and not inside[t.idx]):
         rest = [t for t in sent.doc[dash.i + 1:sent.end] if not t.is_punct]
-        if rest and len(rest) <= DASH_TAIL_TOKENS and any(_tells_speech(t, rules) for t in rest[:3]) \
+        if rest and len(rest) <= DASH_TAIL_TOKENS and _opens_with_speech(rest, rules) \
                 and not any(_spaced_dash(t) for t in sent.doc[dash.i + 1:sent.end]):
             return dash.i
     return None
+
+
+def _opens_with_speech(words: list[Token], rules: SpeechRules) -> bool:
+    """The words after a closing dash are a speech verb and who says it: "said Burns", "he added", "Peskov said",
+    "Dmitry Peskov said"; not "something Danilov called 'untrue'"."""
+    for at in range(min(3, len(words))):
+        if _tells_speech(words[at], rules):
+            before = words[:at]
+            return all(t.pos_ == "PROPN" for t in before) or at == 1 and before[0].lower_ in ("he", "she", "they")
+    return False
 
 
 def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
