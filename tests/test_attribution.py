@@ -739,3 +739,12 @@ def test_an_agency_learned_it_from_its_source_and_the_president_is_the_datelines
 ])
 def test_a_dash_aside_and_organizers(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0] == speaker
+
+
+@pytest.mark.parametrize("title, side", [
+    ("The British expert", "United Kingdom"),  # a people's word before "expert" is a nationality
+    ("a Ukraine specialist", None),  # a country's name before it is the topic
+    ("Russia expert", None),
+])
+def test_a_nationality_before_a_topic_noun_is_a_side(title: str, side: str | None) -> None:
+    assert side_of("Jane Roe", title) == side

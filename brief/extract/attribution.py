@@ -143,9 +143,24 @@ def _body_table_side(text: str) -> str | None:
     return None
 
 
+WAR_PARTIES = frozenset({"Russia", "Ukraine"})  # "Russian scholar", "Ukrainian expert": often a topic
+
+
 def _without_topics(title: str) -> str:
-    """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist"."""
-    return _topic_pattern().sub(r"\1", title) if title else title
+    """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist". A
+    nationality stays: "The British expert" is British ("Ukraine", a country's name, is a topic; "British",
+    a people's word, is not, but for the war's parties: a "Russian scholar" may be one of Russia)."""
+    if not title:
+        return title
+    _, _, _, side_words, _ = _actors()
+
+    def topic(match: re.Match[str]) -> str:
+        words = match.group(0)[: match.start(1) - match.start(0)].split()
+        national = [w for w in words if w.lower() in side_words and side_words[w.lower()].lower() != w.lower()
+                    and not w.lower().endswith(("'s", "’s")) and side_words[w.lower()] not in WAR_PARTIES]
+        return match.group(0) if national else match.group(1)
+
+    return _topic_pattern().sub(topic, title)
 
 
 @lru_cache(maxsize=1)
