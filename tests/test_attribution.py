@@ -748,3 +748,9 @@ def test_a_dash_aside_and_organizers(nlp, text: str, speaker: tuple[str, str]) -
 ])
 def test_a_nationality_before_a_topic_noun_is_a_side(title: str, side: str | None) -> None:
     assert side_of("Jane Roe", title) == side
+
+
+def test_a_dash_quote_closed_by_an_office_and_an_untagged_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("We estimate that in Poland there are tens of thousands of persons in conscript age - said in TVN24 "
+            "Ambassador of Ukraine in Poland Wasyl Zarycz.")
+    assert speakers(nlp, text)[-1] == ("Wasyl Zarycz", "Ukraine")

@@ -1035,6 +1035,10 @@ def _dash_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside:
             speaker = _speaker_from(rest, memory, rules)
             if speaker is not None:
                 return speaker
+        if person is None and 1 < len(rest) <= DASH_TAIL_TOKENS and rest[-1].pos_ == "PROPN":
+            named = _untagged_name(rest, rules)  # "- said in TVN24 Ambassador of Ukraine in Poland Wasyl Zarycz."
+            if named is not None and named[1] is not None:
+                return memory.person(named[0], named[1], rest.start)
     match = DASH_TAIL.search(sent.text.rstrip())
     if match is None or inside[sent.start_char + match.start(1)]:
         return None
