@@ -114,6 +114,28 @@ def side_of(name: str, title: str | None = None) -> str | None:
     return _side_word(_without_topics(title or "")) or _side_word(name)
 
 
+def _affiliation(titles: list[str | None]) -> str | None:
+    """The organisation a private person speaks for, named in a title after "from", "of", "at", "with" or
+    "by" ("William A. Reinsch from the Center for Strategic and International Studies in Washington", "the
+    U.N. director of the International Crisis Group"): a name with a word of a private body and none of a
+    state one but "council" ("the European Council on Foreign Relations"). The organisation is the side,
+    not the place it is in nor a nationality in its name ("the French Institute of International
+    Relations" speaks for itself); a body of the actor table keeps its side ("the Wagner Group")."""
+    rules = speech_rules()
+    for title in titles:
+        for match in AFFILIATION.finditer(title or ""):
+            name = _without_trailing_role(match.group(1), rules)
+            words = set(re.findall(r"[a-z]+", name.lower()))
+            if _state_office((title or "").replace(name, "")):
+                break  # "Indian Minister of External Affairs": an office of a state
+            if words & rules.private_bodies and not words & _state_body_words():
+                return _body_table_side(name) or name
+        acronym = AFFILIATION_ACRONYM.search(title or "")  # "a senior fellow for imagery analysis at CSIS"
+        if acronym is not None and not _state_office(title):
+            return _body_table_side(acronym.group(1)) or acronym.group(1)
+    return None
+
+
 def _without_trailing_role(name: str, rules: SpeechRules) -> str:
     """ "2022 World Press Institute Fellow" names the institute: a role word after it is the person's."""
     words = name.split()
@@ -385,7 +407,7 @@ class SpeakerMemory:
             name = self.known(name) or name
         full, titles = self._fuller(name, at)
         title = title or next((t for t in titles if t), None)
-        side = _people_side(full) or _people_side(name) or self._affiliation([title, *titles], at)
+        side = _people_side(full) or _people_side(name) or _affiliation([title, *titles])
         side = side or side_of(full, title) or side_of(name, title)
         for other in titles:
             side = side or _side_word(_without_topics(other or ""))
@@ -401,27 +423,6 @@ class SpeakerMemory:
         if earlier is not None and side == _people_side(full):
             side = earlier  # Kaja Kallas spoke for Estonia before she spoke for the EU
         return self.remember(Speaker(full, side, title))
-
-    def _affiliation(self, titles: list[str | None], at: int) -> str | None:
-        """The organisation a private person speaks for, named in a title after "from", "of", "at", "with" or
-        "by" ("William A. Reinsch from the Center for Strategic and International Studies in Washington", "the
-        U.N. director of the International Crisis Group"): a name with a word of a private body and none of a
-        state one but "council" ("the European Council on Foreign Relations"). The organisation is the side,
-        not the place it is in nor a nationality in its name ("the French Institute of International
-        Relations" speaks for itself); a body of the actor table keeps its side ("the Wagner Group")."""
-        rules = speech_rules()
-        for title in titles:
-            for match in AFFILIATION.finditer(title or ""):
-                name = _without_trailing_role(match.group(1), rules)
-                words = set(re.findall(r"[a-z]+", name.lower()))
-                if _state_office((title or "").replace(name, "")):
-                    break  # "Indian Minister of External Affairs": an office of a state
-                if words & rules.private_bodies and not words & _state_body_words():
-                    return _body_table_side(name) or name
-            acronym = AFFILIATION_ACRONYM.search(title or "")  # "a senior fellow for imagery analysis at CSIS"
-            if acronym is not None and not _state_office(title):
-                return _body_table_side(acronym.group(1)) or acronym.group(1)
-        return None
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
         """The side of the body a title names by a noun ("museum director", "an analyst for the organisation")."""
@@ -551,11 +552,17 @@ def _skeleton(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _folded_people() -> tuple[tuple[str | None, str, str], ...]:
-    """The actor table's people as (first name, surname, side), folded; the first name None for a surname."""
+def _folded_people() -> tuple[tuple[str | None, str, str, str], ...]:
+    """The actor table's people as (first name, surname, the surname's consonants, side), folded; the first name
+    None for a surname alone."""
     people, _, _, _, _ = _actors()
-    return tuple((_folded(name.split()[0]) if len(name.split()) > 1 else None, _folded(name.split()[-1]), side)
-                 for name, side in people.items() if name.split())
+    rows = []
+    for name, side in people.items():
+        words = name.split()
+        if words:
+            surname = _folded(words[-1])
+            rows.append((_folded(words[0]) if len(words) > 1 else None, surname, _skeleton(surname), side))
+    return tuple(rows)
 
 
 def _spelled_like(name: str) -> str | None:
@@ -571,8 +578,9 @@ def _spelled_like(name: str) -> str | None:
     if len(key) < 5:
         return None
     sides = set()
-    for their_first, surname, side in _folded_people():
-        if surname[:1] != key[:1] or _skeleton(surname) != _skeleton(key):
+    consonants = _skeleton(key)
+    for their_first, surname, skeleton, side in _folded_people():
+        if surname[:1] != key[:1] or skeleton != consonants:
             continue
         if surname != key and SequenceMatcher(None, key, surname).ratio() < 0.8:
             continue
@@ -889,7 +897,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     source = _as_source(sent, memory, rules) if reporter is None else None
     if source is not None:
         return Attribution(source, "according to", quoted)
-    maker = _statement_maker(sent, memory, rules) if reporter is None else None
+    maker = _statement_maker(sent, memory, rules, inside) if reporter is None else None
     if maker is not None:
         return maker
     if reporter is None:
@@ -902,7 +910,8 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
 STATEMENT_NOUNS = frozenset({"statement", "remark", "comment", "announcement", "remarks", "comments"})
 
 
-def _statement_maker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Attribution | None:
+def _statement_maker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]
+                     ) -> Attribution | None:
     """"Belarus President Aleksandr Lukashenko made the statement during a solemn meeting": who said what the
     sentences before told (``refers_back`` gives it them)."""
     root = next((t for t in sent if t.lemma_.lower() == "make" and t.pos_ == "VERB" and any(
@@ -911,7 +920,7 @@ def _statement_maker(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> A
     subject = _nsubj(root) if root is not None else None
     if root is None or subject is None:
         return None
-    span = _subject_span(subject, rules, doc_quoted_mask(sent.doc))
+    span = _subject_span(subject, rules, inside)
     if not any(e.label_ == "PERSON" or e.label_ == "ORG" and e.start <= subject.i < e.end for e in ents_in(span)):
         return None  # "The head of the Roman Catholic Church first made the remarks": who it is, the article said
     speaker = _speaker_from(span, memory, rules)

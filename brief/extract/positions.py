@@ -58,10 +58,10 @@ def is_news_outlet(speaker: Speaker) -> bool:
         return True
     if set(name.split()) & OUTLET_NOUNS:
         return True  # "the newspaper from Berlin", "the independent Russian Telegram channel SOTA"
-    if {"agency", "portal", "service"} & set(name.split()) and _reporter_patterns()[1].search(name):
+    role, outlet = _reporter_patterns()
+    if {"agency", "portal", "service"} & set(name.split()) and outlet.search(name):
         return True  # "the Reuters agency", "the portal Belsat.eu", "BBC Russian service"
     title = (speaker.title or "").lower()  # "BBC diplomatic correspondent", "our correspondent"
-    role, outlet = _reporter_patterns()
     return bool(role.search(title)) and (title.startswith("our ") or bool(outlet.search(title)))
 
 
