@@ -148,6 +148,8 @@ def test_a_quote_running_on_into_a_paragraph_that_reopens_it(nlp) -> None:  # ty
     ("He laid flowers with a ribbon of St.George on Monday.", 1),
     ('Appeals to Vladimir Putin."The Ukrainian nation has the right to live without fear," said Steinmeier.', 2),
     ('She said "We will win."They cheered.', 2),  # a quote mark glued on either side of the stop
+    ("Retired U.S. Admiral James Stavridis believes Ukraine will win the war this year.", 1),  # an office goes on
+    ("The sanctions were imposed by the U.S. The Kremlin called them theft.", 2),
 ])
 def test_a_full_stop_glued_to_the_next_sentence_ends_one(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
     assert len(list(nlp(text).sents)) == sentences
@@ -494,6 +496,14 @@ def test_a_speaker_keeps_the_side_the_article_gives_them_later(nlp) -> None:  # 
     assert speakers(nlp, text)[0] == ("Dmitry Krutoi", "Belarus")
 
 
+def test_a_name_the_model_tagged_an_organisation_still_gives_its_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"We thought it would be right to highlight the events of those years once again," Ambassador Dmitry '
+            "Krutoi noted.\n\nA series of events will be held in the Russian Federation on the occasion of the 80th "
+            "anniversary of the liberation of Belarus from the Nazi invaders, Ambassador of Belarus to Russia Dmitry "
+            "Krutoi told the media in Moscow on 6 may, BelTA has learned.")
+    assert speakers(nlp, text)[0] == ("Dmitry Krutoi", "Belarus")
+
+
 def test_a_company_named_again_by_its_short_name_speaks_for_itself(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("DJI Technology Co. announced in April 2022 it was pulling out of Russia and Ukraine. "
             "DJI rejected claims it leaked data on Ukraine’s military positions to Russia.")
@@ -745,6 +755,7 @@ def test_a_dash_aside_and_organizers(nlp, text: str, speaker: tuple[str, str]) -
     ("The British expert", "United Kingdom"),  # a people's word before "expert" is a nationality
     ("a Ukraine specialist", None),  # a country's name before it is the topic
     ("Russia expert", None),
+    ("Ukrainian military expert", "Ukraine"),  # also a people's word of the war's parties
 ])
 def test_a_nationality_before_a_topic_noun_is_a_side(title: str, side: str | None) -> None:
     assert side_of("Jane Roe", title) == side

@@ -165,21 +165,25 @@ def _body_table_side(text: str) -> str | None:
     return None
 
 
-WAR_PARTIES = frozenset({"Russia", "Ukraine"})  # "Russian scholar", "Ukrainian expert": often a topic
+WAR_PARTIES = frozenset({"Russia", "Ukraine"})
+DEMONYM_ENDINGS = ("an", "ish", "ese", "ch", "i")  # a people's word ("Polish"), not a place ("Moscow")
+STUDY_ROLES = frozenset({"scholar", "specialist", "historian", "academic", "researcher", "watcher", "hand"})
 
 
 def _without_topics(title: str) -> str:
     """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist". A
-    nationality stays: "The British expert" is British ("Ukraine", a country's name, is a topic; "British",
-    a people's word, is not, but for the war's parties: a "Russian scholar" may be one of Russia)."""
+    nationality stays: "The British expert" is British, "Ukrainian military expert" Ukrainian ("Ukraine", a
+    country's name, is a topic; "British", a people's word, is not), but one who studies a war party may study
+    it from abroad: "Russian scholar and former Moscow correspondent" David Satter is American."""
     if not title:
         return title
     _, _, _, side_words, _ = _actors()
 
     def topic(match: re.Match[str]) -> str:
         words = match.group(0)[: match.start(1) - match.start(0)].split()
-        national = [w for w in words if w.lower() in side_words and side_words[w.lower()].lower() != w.lower()
-                    and not w.lower().endswith(("'s", "’s")) and side_words[w.lower()] not in WAR_PARTIES]
+        national = [w for w in words if w.lower() in side_words and w.lower().endswith(DEMONYM_ENDINGS)]
+        if match.group(1).lower().rstrip("s") in STUDY_ROLES:
+            national = [w for w in national if side_words[w.lower()] not in WAR_PARTIES]
         return match.group(0) if national else match.group(1)
 
     return _topic_pattern().sub(topic, title)
@@ -229,6 +233,9 @@ class Mention:
     start: int
 
 
+TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET"})  # the words of an office before a name
+
+
 def person_mentions(doc: Doc) -> list[Mention]:
     """Every PERSON entity with its title: "Kremlin spokesman Dmitry Peskov", "Medinsky, the head of ..."."""
     found = []
@@ -239,6 +246,17 @@ def person_mentions(doc: Doc) -> list[Mention]:
         if not name or not any(ch.isupper() for ch in name[:1]):
             continue
         found.append(Mention(name, _title_of(ent) or office, ent.start))
+    names = {m.name for m in found if len(m.name.split()) > 1}
+    for ent in ents_in(doc):  # "Ambassador of Belarus to Russia Dmitry Krutoi", tagged an organisation here
+        if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) > 2:
+            name = next((n for n in names if ent.text.endswith(f" {n}")), None)
+            if name is not None:
+                start = ent.start
+                while start > max(ent.sent.start, ent.start - 8) and doc[start - 1].pos_ in TITLE_POS:
+                    start -= 1  # "Ambassador of Belarus to" before "Russia Dmitry Krutoi"
+                title = doc[start:ent.end].text[: -len(name)].strip()
+                found.append(Mention(name, title or None, ent.end - len(name.split())))
+    found.sort(key=lambda m: m.start)
     return found
 
 

@@ -10,6 +10,8 @@ quote ("precise.- If they", 'Putin."The Ukrainian').
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,6 +24,20 @@ ELLIPSES = frozenset({"...", "…", ". . ."})
 ABBREVIATIONS = frozenset({"st", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "jr", "sr", "prof", "rev", "no",
                            "vol", "gov", "sen", "rep", "capt", "maj", "cpt", "adm", "mt", "ft", "inc", "co", "corp",
                            "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
+COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "U.K.", "U.N.", "E.U."})
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    """Words of an office or a state body that follow a country's abbreviation ("U.S. Admiral", "U.K. Ministry")."""
+    from brief.extract.attribution import speech_rules
+
+    rules = speech_rules()
+    return rules.roles | rules.body_nouns | rules.government_nouns | rules.office_words | frozenset(
+        {"admiral", "army", "navy", "treasury", "congress", "senate", "house", "embassy", "department", "state",
+         "justice", "energy", "central", "foreign", "air", "marine", "marines", "forces"})
 
 
 @Language.component("brief_paragraphs", assigns=["token.is_sent_start"])
@@ -53,6 +69,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif token.i > 0 and doc[token.i - 1].text in ELLIPSES and token.is_lower and not _after_line_break(
                 doc[token.i - 1]):
             token.is_sent_start = False  # "the G7 would splinter and... but we haven't": a pause, not an end
+        elif token.i > 0 and doc[token.i - 1].text in COUNTRY_ABBREVIATIONS and token.lower_ in _office_words() \
+                and not _after_line_break(doc[token.i - 1]):
+            token.is_sent_start = False  # "Retired U.S. Admiral James Stavridis": "U.S." ends no sentence here
     return doc
 
 
