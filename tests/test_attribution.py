@@ -765,3 +765,25 @@ def test_a_dash_quote_closed_by_an_office_and_an_untagged_name(nlp) -> None:  # 
     text = ("We estimate that in Poland there are tens of thousands of persons in conscript age - said in TVN24 "
             "Ambassador of Ukraine in Poland Wasyl Zarycz.")
     assert speakers(nlp, text)[-1] == ("Wasyl Zarycz", "Ukraine")
+
+
+def test_a_dash_quote_about_someone_else_keeps_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "what Joe Biden said" is not Biden speaking, and Putin, the subject inside the quote, is not "he"
+    text = ("The war has changed its goal, retired general Bogusław Pacek said on TVN24.- But I see it so that the "
+            "Russians took a glove.Putin - ironically - understood what Joe Biden said, talking about weakening "
+            "Russia.Today he is trying to exhaust Ukraine - he continued.")
+    assert [name for name, _ in speakers(nlp, text)][1:] == ["Bogusław Pacek"] * 3
+
+
+def test_a_surname_spelled_another_way_in_the_same_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Retired general Bogusław Pacek said that this was a war of exhaustion.\n\n"
+            'According to General Pack, this war "is a great collective crime".')
+    assert speakers(nlp, text)[-1][0] == "Bogusław Pacek"
+
+
+def test_the_analyst_is_the_expert_not_the_president_she_quoted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Anna Maria Dyner, analyst for Belarus at the Polish Institute of International Affairs, drew attention "
+            "to the words of the President of Turkey.\n\n"
+            'Erdogan emphasized that Russia and Ukraine "should return to peace talks".\n\n'
+            "- It can be clearly seen that Türkiye has been taking half a step towards Ukraine - said the analyst.")
+    assert speakers(nlp, text)[-1][0] == "Anna Maria Dyner"

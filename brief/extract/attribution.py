@@ -415,7 +415,11 @@ class SpeakerMemory:
                   and key in (m.name.split()[0].lower(), m.name.split()[-1].lower())}
         if fuller:
             return max(fuller, key=len) if len({n.split()[-1] for n in fuller}) == 1 else None
-        return next((m.name for m in self.mentions if m.name.lower() == key), None)
+        exact = next((m.name for m in self.mentions if m.name.lower() == key), None)
+        if exact is None and len(key.split()) == 1 and len(key) >= 4:  # "General Pack" of "Bogusław Pacek"
+            alike = {m.name for m in self.mentions if len(m.name.split()) > 1 and _spelled_alike(key, m.name.split()[-1])}
+            return alike.pop() if len(alike) == 1 else None
+        return exact
 
     def person(self, name: str, title: str | None, at: int) -> Speaker:
         """A speaker for a person named ``name`` at token ``at``: the fullest earlier name, the best title."""
@@ -475,6 +479,12 @@ class SpeakerMemory:
             if parts and parts[-1].lower() == last and len(parts) > len(full.split()) and _looks_like_name(parts):
                 full = spoken.name
         return full, [m.title for m in same]
+
+    def titles_of(self, speaker: Speaker, at: int) -> list[str]:
+        """Every title the article gives the speaker's surname before token ``at``, the speaker's own first."""
+        last = speaker.name.split()[-1:]
+        return [t for t in (speaker.title, *(m.title for m in self.mentions
+                                             if m.name.split()[-1:] == last and m.start < at)) if t]
 
     def remember(self, speaker: Speaker) -> Speaker:
         self.named.append(speaker)
@@ -608,6 +618,13 @@ def _spelled_like(name: str) -> str | None:
     return next(iter(sides)) if len(sides) == 1 else None
 
 
+def _spelled_alike(word: str, surname: str) -> bool:
+    """``word`` spells ``surname`` another way: the same first letter and consonants, nearly the same letters
+    ("Pack" and "Pacek" in one translated article)."""
+    a, b = _folded(word), _folded(surname)
+    return a != b and a[:1] == b[:1] and _skeleton(a) == _skeleton(b) and SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 def _earlier_office(name: str, published: date | None) -> str | None:
     """The side ``name`` spoke for before taking the office of the actor table, when ``published`` is before."""
     entry = load_rules("actors").get("people_before", {}).get(name.lower())
@@ -678,11 +695,21 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
     memory.dateline = dateline
     inside = doc_quoted_mask(doc)
     found = []
+    text = full_text(doc)
+    in_dash_quote = False  # inside a quote a dash opened ("- But I see ... Putin understood ... - he continued.")
     for sent in sents:
         attribution = attribute(sent, memory, rules, inside)
+        if sent.start > 0 and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
+            in_dash_quote = False  # a paragraph ends a dash quote
+        closes = _dash_tail(sent, rules, inside) is not None
         if attribution.speaker is None:
-            _note_subject(sent, memory)
+            if not in_dash_quote:  # a person the quoted words are about is no one a "he" after them means
+                _note_subject(sent, memory)
             _note_adopter(sent, memory, rules)
+        if closes or attribution.speaker is not None and not _opens_with_dash(text, sent):
+            in_dash_quote = False
+        elif _opens_with_dash(text, sent):
+            in_dash_quote = True
         found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
     found = _inherit_dash_quotes(sents, found)
@@ -1126,6 +1153,9 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return False
+    if lemma == "say" and token.dep_ in ("ccomp", "dobj", "pcomp") and token.head.pos_ == "VERB" and \
+            token.head.lemma_.lower() not in rules.verbs and any(c.lower_ == "what" and c.dep_ == "dobj" for c in token.children):
+        return False  # "Putin understood what Joe Biden said": the words of the one who understood
     if lemma in rules.verbs:
         return not _fights(token)
     if lemma == "make" and any(c.lower_ == "clear" for c in token.children):
@@ -1317,7 +1347,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     if group and span[0].lower_ == "the" and _side_word(span.text) is None:
         return memory.last_body()  # "the officials said" after "senior DIA officials said"
     name, office = _without_office(_actor_text(span))
-    if len((memory.known(name) or "").split()) > 1 or office and _people_side(name) is not None:
+    if len((memory.known(name) or "").split()) > 1 or office and (
+            _people_side(name) is not None or _plain_person_name(name, rules)):  # "General Bogusław Pacek" an ORG
         return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
     short = _short_body(span, memory)
     if short is not None:
@@ -1413,6 +1444,14 @@ def _people_in(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> list[Sp
     return found
 
 
+def _plain_person_name(name: str, rules: SpeechRules) -> bool:
+    """Two or three capitalised words with none of a body, a side or a place: "Bogusław Pacek"."""
+    words = name.split()
+    nouns = rules.body_nouns | rules.government_nouns | rules.private_bodies | rules.company_nouns | rules.roles
+    return 2 <= len(words) <= 3 and _looks_like_name(words) and not any(
+        w.lower() in nouns or _side_word(w) is not None or _is_place_word(w) for w in words)
+
+
 def _is_place_word(word: str) -> bool:
     """A country or nationality word of the side table ("Ukraine", "Polish", "US"): never part of a name."""
     _, _, _, side_words, acronyms = _actors()
@@ -1456,10 +1495,15 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
     side = _side_word(span.text)
     words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
              and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]
-    earlier = next((s for s in reversed(memory.named) if _is_person(s) and s.title
-                    and all(w in s.title.lower() for w in words or [role])), None)
+    earlier = next((s for s in reversed(memory.named) if _is_person(s)
+                    and _has_words(memory.titles_of(s, span.start), words or [role])), None)
     if earlier is not None and (side is None or earlier.side in (None, side)):
         return memory.remember(earlier)
+    if role in speech_rules().topic_roles and span[0].lower_ == "the":  # "- said the analyst": not the president
+        expert = next((s for s in reversed(memory.named) if _is_person(s) and not _has_words(
+            memory.titles_of(s, span.start), ["president"]) and not _people_side(s.name)), None)  # nor a head of state
+        if expert is not None:
+            return memory.remember(expert)
     top = bool(words) and set(words) <= speech_rules().top_office  # "the Belarusian head of state"
     if side is not None:
         same_side = memory.last_person(side=side)
@@ -1478,6 +1522,15 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
         if named_later is not None:
             return memory.remember(named_later)
     return None
+
+
+def _has_words(titles: list[str], words: list[str]) -> bool:
+    """One of ``titles`` has every word, or a word it begins ("Analystical for Belarus" of "the analyst")."""
+    for title in titles:
+        have = re.findall(r"[\w-]+", title.lower())
+        if all(any(h.startswith(w) for h in have) for w in words):
+            return True
+    return False
 
 
 def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
