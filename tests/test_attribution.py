@@ -787,3 +787,11 @@ def test_the_analyst_is_the_expert_not_the_president_she_quoted(nlp) -> None:  #
             'Erdogan emphasized that Russia and Ukraine "should return to peace talks".\n\n'
             "- It can be clearly seen that Türkiye has been taking half a step towards Ukraine - said the analyst.")
     assert speakers(nlp, text)[-1][0] == "Anna Maria Dyner"
+
+
+def test_a_full_text_below_is_the_speakers_to_the_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The pressure of Ukraine on Russia will be continued, Ukrainian President Volodymyr Zelensky said in his "
+            "video address.\n\nThe full text of the speech is provided below:\n\nGood health to you, fellow "
+            "Ukrainians!\n\nTuesday – Italian Prime Minister Giorgia Meloni was in Kyiv.\n\nWe will return all our "
+            "people and everything ours from Russian captivity.")
+    assert [name for name, _ in speakers(nlp, text)][-3:] == ["Volodymyr Zelensky"] * 3

@@ -204,3 +204,12 @@ def test_an_agency_or_portal_of_the_news_is_an_outlet(name: str) -> None:
 
     assert is_news_outlet(Speaker(name, None, None))
     assert not is_news_outlet(Speaker("Swedish Defence Research Agency", "Sweden", None))
+
+
+def test_a_speech_in_full_gives_its_stances_not_its_account_of_the_week(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("The pressure of Ukraine on Russia will be continued, Ukrainian President Volodymyr Zelensky said in his "
+            "video address.\n\nThe full text of the speech is provided below:\n\nTuesday – Italian Prime Minister "
+            "Giorgia Meloni was in Kyiv.\n\nWe will return all our people and everything ours from Russian captivity.")
+    found = [p.statement for p in positions(extract_text, text)]
+    assert "We will return all our people and everything ours from Russian captivity." in found
+    assert not any("Meloni" in s for s in found)

@@ -697,6 +697,7 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
     found = []
     text = full_text(doc)
     in_dash_quote = False  # inside a quote a dash opened ("- But I see ... Putin understood ... - he continued.")
+    transcript: tuple[int, Speaker | None] | None = None  # where "The full text of the speech is below:" is
     for sent in sents:
         attribution = attribute(sent, memory, rules, inside)
         if sent.start > 0 and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
@@ -706,15 +707,50 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
             if not in_dash_quote:  # a person the quoted words are about is no one a "he" after them means
                 _note_subject(sent, memory)
             _note_adopter(sent, memory, rules)
+        if transcript is None and TRANSCRIPT.search(sent.text):
+            transcript = (len(found), _transcript_speaker(sent, attribution, memory))
         if closes or attribution.speaker is not None and not _opens_with_dash(text, sent):
             in_dash_quote = False
         elif _opens_with_dash(text, sent):
             in_dash_quote = True
         found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
+    found = _inherit_transcript(found, transcript)
     found = _inherit_dash_quotes(sents, found)
     found = _inherit_back_references(sents, found)
     return [_public(a) for a in _one_side_each(found)]
+
+
+TRANSCRIPT = re.compile(r"\b(?:the )?full text of (?:the |his |her |\w+'s |\w+’s )?(?:speech|address|statement|"
+                        r"remarks|interview)\b|\bfull text of his\b|\bhere is the full text\b", re.I)
+
+
+TRANSCRIPT_VERB = "full text"  # the verb of a sentence of a transcript
+
+
+def _transcript_speaker(sent: Span, attribution: Attribution, memory: SpeakerMemory) -> Speaker | None:
+    """Whose words a full text that follows is: the one the sentence names ("Full text of Zelensky's speech at
+    Munich"), else the one who spoke last ("Here is the full text of his statement")."""
+    if attribution.speaker is not None:
+        return attribution.speaker
+    person = next((e for e in ents_in(sent) if e.label_ == "PERSON"), None)
+    if person is not None:
+        return memory.person(person.text, _title_of(person), person.start)
+    named = next((t for t in sent if _people_side(t.text) is not None and t.pos_ == "PROPN"), None)
+    if named is not None:
+        return memory.person(named.text, None, named.i)
+    return memory.last_person()
+
+
+def _inherit_transcript(found: list[Attribution], transcript: tuple[int, Speaker | None] | None
+                        ) -> list[Attribution]:
+    """Every sentence after "The full text of the speech is provided below:" that names no speaker of its own
+    is the speech's: a transcript runs to the article's end."""
+    if transcript is None or transcript[1] is None:
+        return found
+    at, speaker = transcript
+    return [a if i <= at or a.speaker is not None else Attribution(speaker, TRANSCRIPT_VERB, True, True)
+            for i, a in enumerate(found)]
 
 
 def _one_side_each(found: list[Attribution]) -> list[Attribution]:

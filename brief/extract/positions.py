@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import QUOTE_CHARS, Attribution, doc_quoted_mask, refers_back, subheading
+from brief.extract.attribution import (QUOTE_CHARS, TRANSCRIPT_VERB, Attribution, doc_quoted_mask, refers_back,
+                                       subheading)
 from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
@@ -171,6 +172,8 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
         return False
     if _only_tells_of_speaking(sent, attribution) or _own_story(sent, attribution) or _sourced_number(sent, attribution):
         return False
+    if attribution.verb == TRANSCRIPT_VERB and not _takes_a_stand(sent):
+        return False  # "Tuesday – Italian Prime Minister Giorgia Meloni was in Kyiv.": the speech's account
     if refers_back(sent, attribution):
         return False  # "That's according to X, who spoke to Ukrinform": who said it, not what
     if _about_another_conflict(sent.text):
@@ -178,6 +181,17 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
     if subheading(sent) and sent.text.lstrip()[:1] not in QUOTE_CHARS + "-–—" and len(sent) <= HEADING_WORDS:
         return False  # 'Scholz announces "hard reactions" in the event of the invasion': the outlet's heading
     return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
+
+
+STANCE_VERBS = frozenset({"need", "want", "demand", "call", "urge", "expect", "believe", "insist", "ensure", "prevail"})
+
+
+def _takes_a_stand(sent: Span) -> bool:
+    """A sentence of a long speech that says what must, will or should be, what is not, or what the speaker
+    wants ("We will return all our people", "We need to make Ukraine's position clear"), not an account of
+    the week's visits."""
+    return any(t.tag_ == "MD" or t.dep_ == "neg" or t.lemma_.lower() in STANCE_VERBS or
+               t.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in t.children) for t in sent)
 
 
 def _question(sent: Span) -> bool:
