@@ -795,3 +795,10 @@ def test_a_full_text_below_is_the_speakers_to_the_end(nlp) -> None:  # type: ign
             "Ukrainians!\n\nTuesday – Italian Prime Minister Giorgia Meloni was in Kyiv.\n\nWe will return all our "
             "people and everything ours from Russian captivity.")
     assert [name for name, _ in speakers(nlp, text)][-3:] == ["Volodymyr Zelensky"] * 3
+
+
+def test_he_is_a_man_whose_first_name_ends_in_a_when_no_one_else_fits(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Serbian Foreign Minister Ivica Dačić signaled that Belgrade could impose sanctions on Russia.\n\n"
+            "This was reported by Euractiv, according to Ukrinform.\n\n"
+            "“Whether we will impose sanctions on Russia is another matter,” he said.")
+    assert speakers(nlp, text)[-1] == ("Ivica Dačić", "Serbia")

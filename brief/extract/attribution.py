@@ -494,17 +494,20 @@ class SpeakerMemory:
                     ) -> Speaker | None:
         """The last person speaking, optionally one whose title has ``role``, who speaks for ``side``, or who
         can be ``pronoun`` ("she" is not a man)."""
-        for earlier in reversed(self.named):
-            if not _is_person(earlier):
-                continue
-            if pronoun is not None and (_gender(earlier) not in (None, _PRONOUN_GENDER.get(pronoun))
-                                        or earlier.name.lower().split()[-1:] in ([w] for w in speech_rules().group_roles)):
-                continue  # "she" is not a man, nor "US officials"
-            if role is not None and not (earlier.title and role in earlier.title.lower()):
-                continue
-            if side is not None and earlier.side != side:
-                continue
-            return earlier
+        for by_ending in (True, False):  # "he" of "Ivica Dačić": a man's name may end in "a" after all
+            for earlier in reversed(self.named):
+                if not _is_person(earlier):
+                    continue
+                if pronoun is not None and (_gender(earlier, by_ending) not in (None, _PRONOUN_GENDER.get(pronoun))
+                                            or earlier.name.lower().split()[-1:] in ([w] for w in speech_rules().group_roles)):
+                    continue  # "she" is not a man, nor "US officials"
+                if role is not None and not (earlier.title and role in earlier.title.lower()):
+                    continue
+                if side is not None and earlier.side != side:
+                    continue
+                return earlier
+            if pronoun is None:
+                break
         return None
 
     def last_mentioned(self, at: int, pronoun: str) -> Speaker | None:
@@ -545,9 +548,9 @@ def _gender_rules() -> dict[str, frozenset[str]]:
     return {key: frozenset(words) for key, words in load_rules("speech")["gender"].items()}
 
 
-def _gender(speaker: Speaker) -> str | None:
+def _gender(speaker: Speaker, by_ending: bool = True) -> str | None:
     """A woman ("f"), a man ("m") or unknown (None): by a word of the title ("spokeswoman"), else by the first name of a full
-    name: a woman's name of the table or one ending in "a" (not a man's of that form), else a man's."""
+    name: a woman's name of the table or (``by_ending``) one ending in "a" (not a man's of that form), else a man's."""
     rules = _gender_rules()
     words = set(re.findall(r"[a-z]+", (speaker.title or "").lower()))
     if words & rules["female_words"]:
@@ -558,7 +561,8 @@ def _gender(speaker: Speaker) -> str | None:
     if len(parts) < 2:
         return None
     first = parts[0]
-    if first in rules["female_names"] or len(first) > 2 and first.endswith("a") and first not in rules["male_names_in_a"]:
+    if first in rules["female_names"] or by_ending and len(first) > 2 and first.endswith("a") and \
+            first not in rules["male_names_in_a"]:
         return "f"
     return "m" if first.isalpha() and len(first) > 2 else None
 
