@@ -802,3 +802,13 @@ def test_he_is_a_man_whose_first_name_ends_in_a_when_no_one_else_fits(nlp) -> No
             "This was reported by Euractiv, according to Ukrinform.\n\n"
             "“Whether we will impose sanctions on Russia is another matter,” he said.")
     assert speakers(nlp, text)[-1] == ("Ivica Dačić", "Serbia")
+
+
+def test_a_belief_or_an_assessment_is_its_holders(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rebekah Koffler, a former US intelligence officer, spoke to Fox.\n\n"
+            "Koffler’s assessment is that the escalation could come in the form of a devastating airstrike.\n\n"
+            "Belarusian President Aleksandr Lukashenko spoke on Friday. "
+            "The head of state is convinced that the West understands the futility of a war.")
+    found = speakers(nlp, text)
+    assert found[1] == ("Rebekah Koffler", "United States")
+    assert found[-1] == ("Aleksandr Lukashenko", "Belarus")

@@ -976,7 +976,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
             return Attribution(speaker, phrase, quoted)
-    viewer = _viewer(sent, memory, rules, inside)
+    viewer = _viewer(sent, memory, rules, inside) or _believer(sent, memory, rules, inside)
     if viewer is not None:
         return Attribution(viewer, "view", quoted)
     source = _as_source(sent, memory, rules) if reporter is None else None
@@ -1072,6 +1072,34 @@ def _viewer(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[
     start = sent.start_char + match.start("name")
     span = sent.doc.char_span(start, start + len(match.group("name")), alignment_mode="expand")
     return _speaker_from(span, memory, rules) if span is not None else None
+
+
+BELIEF_ADJECTIVES = frozenset({"convinced", "confident", "sure", "certain", "adamant", "hopeful", "optimistic",
+                               "determined", "skeptical", "sceptical"})
+VIEW_NOUNS = frozenset({"assessment", "view", "position", "opinion", "belief", "argument", "conclusion", "message",
+                        "stance", "declaration", "claim", "verdict", "prediction", "warning"})
+
+
+def _believer(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Speaker | None:
+    """Who holds the belief that the sentence's "that" clause gives: "The head of state is convinced that the
+    West understands ...", "Koffler's assessment is that the escalation could come ..."."""
+    root = sent.root
+    if root.lemma_ != "be" or inside[root.idx]:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    clause = [c for c in root.subtree if c.dep_ == "mark" and c.lower_ == "that" and c.head.dep_ == "ccomp"]
+    if not clause:
+        return None
+    believes = any(c.dep_ == "acomp" and c.lower_ in BELIEF_ADJECTIVES for c in root.children)
+    if believes:
+        return _speaker_from(_subject_span(subject, rules, inside), memory, rules)
+    if subject.lemma_.lower() in VIEW_NOUNS:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _speaker_from(sent.doc[owner.left_edge.i:owner.i + 1], memory, rules)
+    return None
 
 
 def _reports_for_others(speaker: Speaker, rules: SpeechRules) -> bool:
