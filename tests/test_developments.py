@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from brief.compose import merge_developments
-from brief.extract.developments import MAX_PER_ARTICLE
+from brief.extract.developments import MAX_PER_ARTICLE, _Words, choose
 
 ARTICLE = "\n\n".join([
     "Russian forces struck the port of Odesa overnight with drones and missiles, officials said.",
@@ -183,3 +183,13 @@ def test_the_blind_annotations_point_at_sentences_of_their_articles(tmp_path) ->
         text, data = gold.with_suffix(".txt").read_text(encoding="utf-8"), json.loads(gold.read_text(encoding="utf-8"))
         evidence = [e for d in data["developments"] for e in d["evidence_any"]] + [p["evidence"] for p in data["positions"]]
         assert evidence and all(e.strip() and e in text for e in evidence)
+
+
+def test_a_sentence_next_to_a_chosen_one_gives_way_to_one_as_good_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("One. Two. Three. Four. Five. Six. Seven. Eight. Nine. Ten.")
+    sents = list(doc.sents)
+    words = [_Words(frozenset(), frozenset(), frozenset({f"event{i}"})) for i in range(len(sents))]
+    scores = [0.9, 0.85, 0.8, 0.75, 0.74, 0.73, 0.72, 0.71, 0.1, 0.05]
+    picked = [s.text for _, s, _ in choose([(sc, i, sents[i], words[i]) for i, sc in enumerate(scores)])]
+    # 0.85 right after 0.9 counts 0.70 against 0.8 two sentences on, and so on
+    assert picked[:4] == ["One.", "Three.", "Five.", "Seven."] and len(picked) == 7

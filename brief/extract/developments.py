@@ -71,15 +71,31 @@ def rank(features: dict[str, float], weights: dict[str, float], bias: float) -> 
 
 def choose(scored: list[tuple[float, int, Span, _Words]]) -> list[tuple[float, Span, _Words]]:
     """The best ``MAX_PER_ARTICLE`` of ``(score, index, sentence, words)``, one sentence per event: a sentence
-    that shares half its event words with one already chosen tells the same event again."""
-    chosen: list[tuple[float, Span, _Words]] = []
-    for score, _, sent, words in sorted(scored, key=lambda item: (-item[0], item[1])):
-        if len(chosen) >= MAX_PER_ARTICLE:
+    that shares half its event words with one already chosen tells the same event again, and one right next to
+    a chosen one most often goes on telling its event, so it gives way (``neighbour_penalty``) to a sentence
+    as good elsewhere. Each keeps its own score."""
+    penalty = _neighbour_penalty()
+    chosen: list[tuple[float, int, Span, _Words]] = []
+    pool = sorted(scored, key=lambda item: (-item[0], item[1]))
+    while len(chosen) < MAX_PER_ARTICLE:
+        best: tuple[float, tuple[float, int, Span, _Words]] | None = None
+        for item in pool:
+            score, index, _, words = item
+            if any(len(words.event & kept.event) >= 0.5 * max(len(words.event), 1) for _, _, _, kept in chosen):
+                continue  # the same event again: leave room for another one
+            value = score - penalty * any(abs(index - other) == 1 for _, other, _, _ in chosen)
+            if best is None or value > best[0]:
+                best = (value, item)
+        if best is None:
             break
-        if any(len(words.event & kept.event) >= 0.5 * max(len(words.event), 1) for _, _, kept in chosen):
-            continue  # the same event again: leave room for another one
-        chosen.append((score, sent, words))
-    return chosen
+        chosen.append(best[1])
+        pool.remove(best[1])
+    return [(score, sent, words) for score, _, sent, words in chosen]
+
+
+@lru_cache(maxsize=1)
+def _neighbour_penalty() -> float:
+    return float(load_rules("developments")["neighbour_penalty"])
 
 
 def sentence_features(doc: Doc, article: Article, attributions: list[Attribution] | None = None
