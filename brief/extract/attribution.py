@@ -119,8 +119,8 @@ def _affiliation(titles: list[str | None]) -> str | None:
     "by" ("William A. Reinsch from the Center for Strategic and International Studies in Washington", "the
     U.N. director of the International Crisis Group"): a name with a word of a private body and none of a
     state one but "council" ("the European Council on Foreign Relations"). The organisation is the side,
-    not the place it is in nor a nationality in its name ("the French Institute of International
-    Relations" speaks for itself); a body of the actor table keeps its side ("the Wagner Group")."""
+    not the place it is in; a body of the actor table keeps its side ("the Wagner Group"), and one named with
+    a people's word is that country's ("the French Institute of International Relations": France)."""
     rules = speech_rules()
     for title in titles:
         for match in AFFILIATION.finditer(title or ""):
@@ -129,10 +129,20 @@ def _affiliation(titles: list[str | None]) -> str | None:
             if _state_office((title or "").replace(name, "")):
                 break  # "Indian Minister of External Affairs": an office of a state
             if words & rules.private_bodies and not words & _state_body_words():
-                return _body_table_side(name) or name
+                return _body_table_side(name) or _national_side(name) or name
         acronym = AFFILIATION_ACRONYM.search(title or "")  # "a senior fellow for imagery analysis at CSIS"
         if acronym is not None and not _state_office(title):
             return _body_table_side(acronym.group(1)) or acronym.group(1)
+    return None
+
+
+def _national_side(name: str) -> str | None:
+    """The country a people's word in an organisation's name gives ("the Polish Institute of International
+    Affairs" is Poland's, "the Ukrainian press academy" Ukraine's); None for a name without one."""
+    _, _, _, side_words, _ = _actors()
+    for word in re.findall(r"[A-Za-z]+", name):
+        if word.lower() in side_words and word.lower().endswith(DEMONYM_ENDINGS):
+            return side_words[word.lower()]
     return None
 
 
