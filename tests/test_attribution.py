@@ -814,3 +814,22 @@ def test_a_belief_or_an_assessment_is_its_holders(nlp) -> None:  # type: ignore[
     found = speakers(nlp, text)
     assert found[1] == ("Rebekah Koffler", "United States")
     assert found[-1] == ("Aleksandr Lukashenko", "Belarus")
+
+
+def test_a_company_the_model_tagged_a_person_speaks_for_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Ukrainian army said it had repelled attacks near Kharkiv.\n\n"
+            "The US image company Maxar said on Friday that new satellite images showed a large new deployment of "
+            "helicopters in Belarus.")
+    assert speakers(nlp, text)[-1] == ("Maxar", "Maxar")
+
+
+def test_several_leaders_are_no_one_person_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Joe Biden said he was convinced that Vladimir Putin had decided to invade Ukraine.\n\n"
+            "The leaders of Russian-controlled breakaway territories of Luhansk and Donetsk claimed to be under "
+            "Ukrainian attack.\n\nTop Pentagon officials said the build-up was the largest since the Cold War. "
+            "Senior DIA officials said Lukashenko would have no control. It would be controlled by Russia, the "
+            "officials said.")
+    found = speakers(nlp, text)
+    assert found[1] == (None, None)
+    assert found[2] == ("Top Pentagon officials", "United States")
+    assert found[-1] == ("Senior DIA officials", "United States")

@@ -95,6 +95,7 @@ def test_only_the_speakers_own_words_are_shown_as_a_quote(extract_text, text: st
 @pytest.mark.parametrize("text", [
     "According to Reuters, witnesses heard loud explosions near the airfield.",  # a wire reporting an event
     "Wallace expressed his opinion in an interview with the German news agency dpa, Ukrinform reports.",
+    "No one abstained or voted against the resolution, according to an Ukrinform correspondent.",
 ])
 def test_a_news_outlet_holds_no_position(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert positions(extract_text, text) == ()

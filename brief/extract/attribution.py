@@ -1400,6 +1400,10 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return None
     people = _people_in(span, memory, rules)
     lemma = head.lemma_.lower()
+    if len(people) == 1 and people[0].start > 0 and _people_side(people[0].text) is None and \
+            span.doc[people[0].start - 1].lemma_.lower() in rules.company_nouns:
+        name = people[0].text  # "The US image company Maxar", the model calling it a person: it speaks for itself
+        return memory.remember(Speaker(name, _body_table_side(name) or _without_legal_form(name), BODY))
     if people:
         person = next((p for p in people if p.start <= head.i < p.end), None)
         if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):
@@ -1570,7 +1574,8 @@ def _people_side(text: str) -> str | None:
 
 
 def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
-    """ "the president", "the Belarusian leader", "the founder of Tinkoff Bank" → who they are."""
+    """ "the president", "the Belarusian leader", "the founder of Tinkoff Bank" → who they are; "the leaders of
+    ... breakaway territories", several, are no one person named before."""
     side = _side_word(span.text)
     words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
              and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]
@@ -1578,6 +1583,13 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
                     and _has_words(memory.titles_of(s, span.start), words or [role])), None)
     if earlier is not None and (side is None or earlier.side in (None, side)):
         return memory.remember(earlier)
+    if span.root.tag_ == "NNS":
+        if side is not None:  # "top Pentagon officials", a group: no "it"
+            return memory.remember(Speaker(_actor_text(span), side, None))
+        group = next((s for s in reversed(memory.named) if span.root.lower_ in s.name.lower().split()), None)
+        if group is not None and span[0].lower_ == "the" and len(span) == 2:  # "the officials" after "senior
+            return memory.remember(group)  # DIA officials said"
+        return None
     if role in speech_rules().topic_roles and span[0].lower_ == "the":  # "- said the analyst": not the president
         expert = next((s for s in reversed(memory.named) if _is_person(s) and not _has_words(
             memory.titles_of(s, span.start), ["president"]) and not _people_side(s.name)), None)  # nor a head of state

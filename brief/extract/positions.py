@@ -62,6 +62,8 @@ def is_news_outlet(speaker: Speaker) -> bool:
     role, outlet = _reporter_patterns()
     if {"agency", "portal", "service"} & set(name.split()) and outlet.search(name):
         return True  # "the Reuters agency", "the portal Belsat.eu", "BBC Russian service"
+    if role.search(name) and outlet.search(name):
+        return True  # "according to an Ukrinform correspondent"
     title = (speaker.title or "").lower()  # "BBC diplomatic correspondent", "our correspondent"
     return bool(role.search(title)) and (title.startswith("our ") or bool(outlet.search(title)))
 
