@@ -783,6 +783,12 @@ def test_a_surname_spelled_another_way_in_the_same_article(nlp) -> None:  # type
     assert speakers(nlp, text)[-1][0] == "Bogusław Pacek"
 
 
+def test_a_surname_spelled_another_way_than_the_name_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ukrainians should be patient - said Ukrainian military expert Petro Czernyk in an interview.\n\n"
+            "According to Czerniek, the situation will not change after the possible death of Vladimir Putin.")
+    assert speakers(nlp, text)[-1] == ("Petro Czernyk", "Ukraine")
+
+
 def test_the_analyst_is_the_expert_not_the_president_she_quoted(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Anna Maria Dyner, analyst for Belarus at the Polish Institute of International Affairs, drew attention "
             "to the words of the President of Turkey.\n\n"

@@ -426,9 +426,10 @@ class SpeakerMemory:
         if fuller:
             return max(fuller, key=len) if len({n.split()[-1] for n in fuller}) == 1 else None
         exact = next((m.name for m in self.mentions if m.name.lower() == key), None)
-        if exact is None and len(key.split()) == 1 and len(key) >= 4:  # "General Pack" of "Bogusław Pacek"
+        if len(key.split()) == 1 and len(key) >= 4:  # "General Pack" of "Bogusław Pacek"
             alike = {m.name for m in self.mentions if len(m.name.split()) > 1 and _spelled_alike(key, m.name.split()[-1])}
-            return alike.pop() if len(alike) == 1 else None
+            if len(alike) == 1:
+                return alike.pop()
         return exact
 
     def person(self, name: str, title: str | None, at: int) -> Speaker:
