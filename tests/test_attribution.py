@@ -839,3 +839,16 @@ def test_several_leaders_are_no_one_person_named_before(nlp) -> None:  # type: i
     assert found[1] == (None, None)
     assert found[2] == ("Top Pentagon officials", "United States")
     assert found[-1] == ("Senior DIA officials", "United States")
+
+
+def test_as_he_said_names_the_source_before_the_clauses_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("> We estimate that in Poland there are tens of thousands of persons in conscript age - said in TVN24 "
+            "Ambassador of Ukraine in Poland Wasyl Zarycz.As he said, Kiev wants to check and verify it carefully.")
+    assert speakers(nlp, text)[-1] == ("Wasyl Zarycz", "Ukraine")
+
+
+def test_a_name_right_before_its_verb_speaks_not_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("MINSK, 26 April (BelTA) - The Military Doctrine and the National Security Concept of Belarus are highly "
+            "topical documents, Deputy Head of the Belarus President Administration Vladimir Pertsov told the media "
+            "on 26 April, BelTA has learned.")
+    assert speakers(nlp, text)[0] == ("Vladimir Pertsov", "Belarus")

@@ -953,6 +953,9 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     quoted = any(ch in text for ch in QUOTE_CHARS)
     outside = [t for t in sent if not inside[t.idx]]
     reporter = None  # "According to Remus Cernea, ..., an Ukrinform correspondent reports": the source speaks
+    source = _as_source(sent, memory, rules, said=True)  # "As he said, Kiev wants to check ...": not Kiev's
+    if source is not None:
+        return Attribution(source, "according to", quoted)
     tail = _dash_tail(sent, rules, inside)
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
         if tail is not None and verb.i < tail:
@@ -960,6 +963,10 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         subject = _subject(verb)
         if subject is not None and _quoted_word(subject, inside):
             continue  # "told a conference call: “Hysteria has reached its peak” but added": quoted words never speak
+        if subject is not None and _nsubj(verb) is None and verb.dep_ == "conj" and verb.tag_ == "VBD":
+            named = _name_before(verb)  # "MINSK, 26 April (BelTA) - The Military Doctrine ... are highly topical
+            if named is not None and named.end == verb.i:  # documents, ... Vladimir Pertsov told the media"
+                subject = None
         span = _subject_span(subject, rules, inside) if subject is not None else _name_before(verb)
         speaker = _speaker_from(span, memory, rules) if span is not None else None
         if speaker is None and subject is not None:  # "The co-organizer of the rally, Michal Meisner, noted"
@@ -1024,11 +1031,11 @@ def _statement_maker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, insi
     return Attribution(speaker, MADE_STATEMENT, False, False, root.i) if speaker is not None else None
 
 
-def _as_source(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
+def _as_source(sent: Span, memory: SpeakerMemory, rules: SpeechRules, said: bool = False) -> Speaker | None:
     """ "As X said, ..." and a translation's "As X, ..." for "According to X, ...": "As he noted, the attack is
     possible", "As the Secretary of the Ukrainian Security Council of Oleksy Daniłow, Ukrainian authorities
     control the situation". The words before the first comma are a speech verb and its subject, or name
-    someone with no verb."""
+    someone with no verb (not when ``said``: only "As X said, ..." then)."""
     if sent[0].lower_ != "as":
         return None
     comma = next((t for t in sent[1:] if t.text == ","), None)
@@ -1043,7 +1050,7 @@ def _as_source(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker
                 or not phrase.start <= subject.i < phrase.end:
             return None
         return _speaker_from(sent.doc[subject.left_edge.i:subject.right_edge.i + 1], memory, rules)
-    if not len(phrase) or not any(e.label_ in ("PERSON", "ORG") for e in ents_in(phrase)):
+    if said or not len(phrase) or not any(e.label_ in ("PERSON", "ORG") for e in ents_in(phrase)):
         return None
     return _speaker_from(phrase, memory, rules)
 
