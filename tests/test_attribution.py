@@ -852,3 +852,9 @@ def test_a_name_right_before_its_verb_speaks_not_the_dateline(nlp) -> None:  # t
             "topical documents, Deputy Head of the Belarus President Administration Vladimir Pertsov told the media "
             "on 26 April, BelTA has learned.")
     assert speakers(nlp, text)[0] == ("Vladimir Pertsov", "Belarus")
+
+
+def test_a_named_speaker_of_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The shipment includes cluster munitions, which the US says Russia has used to dislodge Ukrainian forces "
+            "from fortified positions.")
+    assert speakers(nlp, text)[0] == ("US", "United States")

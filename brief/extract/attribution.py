@@ -1070,6 +1070,15 @@ def _relative_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, ins
         if person is not None:
             speaker = memory.person(person.text, _title_of(person), person.start)
             return Attribution(speaker, verb.lemma_.lower(), any(ch in sent.text for ch in QUOTE_CHARS), False, verb.i)
+    for verb in sent:  # "cluster munitions, which the US says Russia has used", "something the UN warned would ..."
+        if verb.dep_ != "relcl" or inside[verb.idx] or verb.lemma_.lower() not in rules.verbs:
+            continue
+        subject = _nsubj(verb)
+        if subject is None or subject.pos_ == "PRON" or subject.lower_ in ("who", "which", "that"):
+            continue
+        speaker = _speaker_from(_subject_span(subject, rules, inside), memory, rules)
+        if speaker is not None and speaker.side is not None:
+            return Attribution(speaker, verb.lemma_.lower(), any(ch in sent.text for ch in QUOTE_CHARS), False, None)
     return None
 
 
