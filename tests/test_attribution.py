@@ -858,3 +858,21 @@ def test_a_named_speaker_of_a_relative_clause(nlp) -> None:  # type: ignore[no-u
     text = ("The shipment includes cluster munitions, which the US says Russia has used to dislodge Ukrainian forces "
             "from fortified positions.")
     assert speakers(nlp, text)[0] == ("US", "United States")
+
+
+def test_sources_named_as_a_subject_are_the_sources_that_speak_later(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Mr Heappey added: "It is entirely legitimate to go after targets in Russia."\n\n'
+            "UK defence sources later sought to clarify Mr Heappey's remarks.\n\n"
+            "The sources said the UK was not involved in Ukrainian targeting.\n\n"
+            "Later, Prime Minister Boris Johnson was asked in a Talk TV interview if he was happy for British weapons "
+            "to be used against targets within Russia - and he replied that Ukraine had a right to defend itself.")
+    found = speakers(nlp, text)
+    assert found[2] == ("UK defence sources", "United Kingdom")
+    assert found[3] == ("Boris Johnson", "United Kingdom")  # "he" of the one who was asked
+
+
+def test_a_spokesman_of_an_acronym_named_before_speaks_for_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rescuers from Ukraine's State Emergencies Service DSNS often arrive to deal with the aftermath of Russian "
+            "attacks before everyone else.\n\n"
+            '"The Russians have no right to do this," DSNS spokesman Oleksandr Khorunzhy told the BBC.')
+    assert speakers(nlp, text)[-1] == ("Oleksandr Khorunzhy", "Ukraine")

@@ -336,8 +336,13 @@ def body_mentions(doc: Doc, rules: SpeechRules, home: str | None) -> list[BodyMe
             inner = (org_at[i] for i in range(chunk.start, chunk.end) if i in org_at)
             span = org or next((e for e in inner if e.start >= chunk.start and e.end <= chunk.end), None)
         name = _org_name(span.text) if span is not None else ""
+        if span is not None and span.end < chunk.end and chunk[-1].i == span.end and chunk[-1].text.isupper() \
+                and len(chunk[-1].text) >= 3:
+            name = f"{name} {chunk[-1].text}"  # "State Emergencies Service DSNS": the acronym after the name
         if name[:1].isupper() and not set(name.lower().split()) <= nouns:  # not a bare "Agency"
-            found.append(BodyMention(name, _own_side(name, rules, home), chunk.start))
+            owner = next((t for t in chunk if t.dep_ == "poss" and t.i < span.start and _side_word(t.text)), None)
+            side = _side_word(owner.text) if owner is not None else _own_side(name, rules, home)
+            found.append(BodyMention(name, side, chunk.start))  # "Ukraine's State Emergencies Service DSNS"
     return found
 
 
@@ -458,8 +463,13 @@ class SpeakerMemory:
         return self.remember(Speaker(full, side, title))
 
     def _employer_side(self, title: str | None, at: int) -> str | None:
-        """The side of the body a title names by a noun ("museum director", "an analyst for the organisation")."""
+        """The side of the body a title names by a noun ("museum director", "an analyst for the organisation"), or
+        by the acronym of one named before ("DSNS spokesman" after "Ukraine's State Emergencies Service DSNS")."""
         rules = speech_rules()
+        for acronym in re.findall(r"\b[A-Z]{3,6}\b", title or ""):
+            named = [b for b in self.bodies if b.start < at and b.side not in (None, b.name) and acronym in b.name.split()]
+            if named:  # of a country, not the bare "DSNS" speaking for itself
+                return named[-1].side
         for word in re.findall(r"[a-z]+", (title or "").lower()):
             if word in rules.body_nouns or word in rules.generic_bodies:
                 body = self.body(word, at) or next((b for b in self.bodies if at < b.start <= at + TITLE_SPAN
@@ -874,6 +884,11 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
         memory.person(person.text, _title_of(person), person.start)
     elif _people_side(subject.text) is not None:
         memory.person(subject.text, None, subject.i)
+    elif subject.lower_ in speech_rules().group_roles and subject.tag_ == "NNS":  # "UK defence sources sought to"
+        words = sent.doc[subject.left_edge.i:subject.i + 1]
+        side = _side_word(words.text)
+        if side is not None:
+            memory.remember(Speaker(_actor_text(words), side, None))
     elif subject.lemma_.lower() in speech_rules().roles:  # "the former US Nato ambassador Ivo Daalder"
         name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
@@ -1445,7 +1460,9 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return _role(span, lemma, memory)
     group = lemma in rules.group_roles or head.lower_ in rules.group_roles  # "sources": its lemma is "source"
     if group and span[0].lower_ == "the" and _side_word(span.text) is None:
-        return memory.last_body()  # "the officials said" after "senior DIA officials said"
+        named = next((s for s in reversed(memory.named) if head.lower_ in s.name.lower().split()), None)
+        return memory.remember(named) if named is not None else memory.last_body()  # "the officials said" after
+        # "senior DIA officials said", "the sources said" after "UK defence sources sought to clarify"
     name, office = _without_office(_actor_text(span))
     if len((memory.known(name) or "").split()) > 1 or office and (
             _people_side(name) is not None or _plain_person_name(name, rules)):  # "General Bogusław Pacek" an ORG
@@ -1490,7 +1507,7 @@ def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory) -> Speaker | 
     verb = pronoun.head
     while verb.dep_ in ("advcl", "ccomp", "conj", "xcomp", "pcomp") and verb.head.i != verb.i:
         verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         if subject is None:
             continue
         person = next((e for e in ents_in(pronoun.sent) if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
