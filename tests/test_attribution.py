@@ -514,6 +514,7 @@ def test_a_company_named_again_by_its_short_name_speaks_for_itself(nlp) -> None:
 @pytest.mark.parametrize("name, side", [
     ("Wołodymyr Zelanski", "Ukraine"), ("Aleksander Łukaszenko", "Belarus"), ("Blinkken", "United States"),
     ("Vladimir Soloviev", "Russia"),  # the table spells him "Solovyov"
+    ("Serhij Hajdaj", "Ukraine"),  # and him "Haidai"
     ("Sergei Ławrow", "Russia"),
     ("Sanna Marin", None),  # not Micheál Martin: another letter and another first name
     ("Mitchell", None),  # not Charles Michel

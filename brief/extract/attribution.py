@@ -590,7 +590,7 @@ def _gender(speaker: Speaker, by_ending: bool = True) -> str | None:
 
 # letters a translation spells differently ("Łukaszenko", "Wołodymyr"): folded before names are compared
 SPELLING = (("ł", "l"), ("sz", "sh"), ("cz", "ch"), ("w", "v"), ("j", "y"), ("kh", "h"), ("ch", "h"), ("yo", "e"),
-            ("ie", "e"), ("ye", "e"))  # "Soloviev" and "Solovyov"
+            ("ie", "e"), ("ye", "e"), ("ay", "ai"))  # "Soloviev" and "Solovyov", "Hajdaj" and "Haidai"
 
 
 def _folded(word: str) -> str:
