@@ -214,3 +214,12 @@ def test_a_speech_in_full_gives_its_stances_not_its_account_of_the_week(extract_
     found = [p.statement for p in positions(extract_text, text)]
     assert "We will return all our people and everything ours from Russian captivity." in found
     assert not any("Meloni" in s for s in found)
+
+
+def test_two_speakers_of_one_sentence_are_two_positions(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("French President Emmanuel Macron repeated last week that he does not exclude sending troops to Ukraine, "
+            "and Cameron said Kyiv’s forces will be able to use British long-range weapons to strike targets inside "
+            "Russia.")
+    found = positions(extract_text, text)
+    assert [(p.actor, p.side) for p in found] == [("Emmanuel Macron", "France"), ("Cameron", "United Kingdom")]
+    assert found[0].citations == found[1].citations  # both rest on the one sentence

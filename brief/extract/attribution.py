@@ -43,6 +43,7 @@ class Attribution:
     quoted: bool = False
     inherited: bool = False  # the speaker comes from the quote the sentence is part of, not the sentence
     verb_index: int | None = None  # doc index of the speech verb, for trimming the reported clause
+    also: Attribution | None = None  # a second speaker of a clause of its own ("..., and Cameron said ...")
 
 
 @dataclass(frozen=True)
@@ -726,6 +727,10 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
     transcript: tuple[int, Speaker | None] | None = None  # where "The full text of the speech is below:" is
     for sent in sents:
         attribution = attribute(sent, memory, rules, inside)
+        if attribution.speaker is not None and attribution.verb_index is not None and not attribution.inherited:
+            also = _second_speaker(sent, attribution, memory, rules, inside)
+            if also is not None:
+                attribution = replace(attribution, also=also)
         if sent.start > 0 and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             in_dash_quote = False  # a paragraph ends a dash quote
         closes = _dash_tail(sent, rules, inside) is not None
@@ -777,6 +782,27 @@ def _inherit_transcript(found: list[Attribution], transcript: tuple[int, Speaker
     at, speaker = transcript
     return [a if i <= at or a.speaker is not None else Attribution(speaker, TRANSCRIPT_VERB, True, True)
             for i, a in enumerate(found)]
+
+
+def _second_speaker(sent: Span, first: Attribution, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]
+                    ) -> Attribution | None:
+    """The speaker of a speech verb joined to the sentence's first one, with a subject of its own and a side
+    ("Macron repeated that he does not exclude sending troops, and Cameron said Kyiv's forces will be able to
+    ..."; "State Department officials said ..., but the Kremlin said ...")."""
+    assert first.verb_index is not None and first.speaker is not None
+    head = sent.doc[first.verb_index]
+    for verb in sent:
+        if verb.i == head.i or inside[verb.idx] or not _is_speech(verb, rules):
+            continue
+        if not (verb.dep_ == "conj" and verb.head.i == head.i or head.dep_ == "conj" and head.head.i == verb.i):
+            continue
+        subject = _nsubj(verb)
+        if subject is None or subject.pos_ == "PRON" or _quoted_word(subject, inside):
+            continue
+        speaker = _speaker_from(_subject_span(subject, rules, inside), memory, rules)
+        if speaker is not None and speaker.side is not None and speaker.name != first.speaker.name:
+            return Attribution(speaker, verb.lemma_.lower(), first.quoted, False, verb.i)
+    return None
 
 
 def _one_side_each(found: list[Attribution]) -> list[Attribution]:
@@ -901,11 +927,10 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
 def _public(attribution: Attribution) -> Attribution:
     """Strip the internal body marker from the speaker's title."""
     speaker = attribution.speaker
+    also = _public(attribution.also) if attribution.also is not None else None
     if speaker is not None and speaker.title == BODY:
         speaker = Speaker(speaker.name, speaker.side, None)
-        return Attribution(speaker, attribution.verb, attribution.quoted, attribution.inherited,
-                           attribution.verb_index)
-    return attribution
+    return replace(attribution, speaker=speaker, also=also)
 
 
 def doc_quoted_mask(doc: Doc) -> list[bool]:

@@ -77,21 +77,23 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
     """Every attributed sentence that states a stance, in article order."""
     positions: list[Position] = []
     inside = doc_quoted_mask(doc)
-    for sent, attribution in zip(doc.sents, attributions):
-        speaker = attribution.speaker
-        if speaker is None or is_news_outlet(speaker) or not _is_statement(sent, attribution) or states_count(sent):
-            continue
-        citation = _citation(article, sent)
-        if citation is None:
-            continue
-        statement = statement_of(sent, attribution, article)
-        positions.append(Position(
-            side=speaker.side,
-            actor=speaker.name,
-            statement=statement,
-            form="quote" if is_direct_quote(statement, sent, inside) else "reported",
-            citations=(citation,),
-        ))
+    for sent, first in zip(doc.sents, attributions):
+        for attribution in (first, first.also) if first.also is not None else (first,):
+            speaker = attribution.speaker
+            if speaker is None or is_news_outlet(speaker) or not _is_statement(sent, attribution) or \
+                    states_count(sent):
+                continue
+            citation = _citation(article, sent)
+            if citation is None:
+                continue
+            statement = statement_of(sent, attribution, article)
+            positions.append(Position(
+                side=speaker.side,
+                actor=speaker.name,
+                statement=statement,
+                form="quote" if is_direct_quote(statement, sent, inside) else "reported",
+                citations=(citation,),
+            ))
     return positions
 
 
