@@ -733,7 +733,7 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
                 attribution = replace(attribution, also=also)
         if sent.start > 0 and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             in_dash_quote = False  # a paragraph ends a dash quote
-        closes = _dash_tail(sent, rules, inside) is not None
+        closes = in_dash_quote and _dash_tail(sent, rules, inside) is not None
         if attribution.speaker is None:
             if not in_dash_quote:  # a person the quoted words are about is no one a "he" after them means
                 _note_subject(sent, memory)
@@ -1098,9 +1098,8 @@ def _as_source(sent: Span, memory: SpeakerMemory, rules: SpeechRules, said: bool
 def _relative_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]) -> Attribution | None:
     """A person who says something in a relative clause of a sentence without other speech: "..., said A Wess
     Mitchell, who maintains that some west European governments still don't get it"."""
-    for verb in sent:
-        if verb.dep_ != "relcl" or inside[verb.idx] or verb.lemma_.lower() not in rules.verbs:
-            continue
+    relative = [t for t in sent if t.dep_ == "relcl" and not inside[t.idx] and t.lemma_.lower() in rules.verbs]
+    for verb in relative:
         if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in verb.children):
             continue
         if not any(c.dep_ == "ccomp" for c in verb.children):
@@ -1110,9 +1109,7 @@ def _relative_speaker(sent: Span, memory: SpeakerMemory, rules: SpeechRules, ins
         if person is not None:
             speaker = memory.person(person.text, _title_of(person), person.start)
             return Attribution(speaker, verb.lemma_.lower(), any(ch in sent.text for ch in QUOTE_CHARS), False, verb.i)
-    for verb in sent:  # "cluster munitions, which the US says Russia has used", "something the UN warned would ..."
-        if verb.dep_ != "relcl" or inside[verb.idx] or verb.lemma_.lower() not in rules.verbs:
-            continue
+    for verb in relative:  # "cluster munitions, which the US says Russia has used", "something the UN warned would"
         subject = _nsubj(verb)
         if subject is None or subject.pos_ == "PRON" or subject.lower_ in ("who", "which", "that"):
             continue
