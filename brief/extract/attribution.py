@@ -1279,6 +1279,9 @@ def subheading(sent: Span) -> bool:
     return alone and own[-1:] not in f".!?…{CLOSING}\"'"
 
 
+RAISED = frozenset({"prospect", "possibility", "idea", "question", "concern", "alarm", "issue", "objection"})
+
+
 def _is_speech(token: Token, rules: SpeechRules) -> bool:
     """A speech verb in a clause of its own (not "was believed", not "the first time Russia announced")."""
     lemma = token.lemma_.lower()
@@ -1293,6 +1296,8 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
         return not _fights(token)
     if lemma == "make" and any(c.lower_ == "clear" for c in token.children):
         return True  # "Putin made it clear that ..."
+    if lemma == "raise" and any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in token.children):
+        return True  # "Anders Rasmussen recently raised the prospect of Poland sending ground troops"
     if lemma in rules.weak_verbs:
         return _has_complement(token)
     return False
