@@ -124,6 +124,8 @@ def test_a_reported_clause_cut_short_by_the_parser_shows_the_whole_sentence(extr
     ("Zelenskyy labelled the referendums a propaganda show staged by Moscow.", "Zelenskyy", "Ukraine"),
     ("NATO chief Jens Stoltenberg raised the prospect of allies sending more air defences to Ukraine.",
      "Jens Stoltenberg", "NATO"),
+    ('"You, NATO and the United States, needed the war," Aleksandr Lukashenko summed up.', "Aleksandr Lukashenko",
+     "Belarus"),
 ])
 def test_more_verbs_of_stance_and_the_us_is_no_pronoun(extract_text, text: str, actor: str, side: str) -> None:  # type: ignore[no-untyped-def]
     found = positions(extract_text, text)
