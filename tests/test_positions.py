@@ -167,8 +167,9 @@ def test_a_state_office_with_no_side_word_speaks_for_the_dateline_country(extrac
 
 def test_one_people_is_no_count_and_making_it_clear_is_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ('Putin stated that Russians and Ukrainians are "one people" and that Ukraine did not deserve to exist. '
-            "Putin made it clear that Russia would not retreat from the occupied regions.")
-    assert [p.actor for p in positions(extract_text, text)] == ["Putin", "Putin"]
+            "Putin made it clear that Russia would not retreat from the occupied regions. "
+            "Putin argued that independent Ukraine was an “artificial division” of two peoples.")
+    assert [p.actor for p in positions(extract_text, text)] == ["Putin", "Putin", "Putin"]
 
 
 def test_a_sourced_number_is_a_fact_not_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]

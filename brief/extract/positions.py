@@ -228,7 +228,8 @@ def states_count(sent: Span) -> bool:
     if any(t.lemma_.lower() in fact_lemmas or t.lower_ in fact_lemmas for t in sent):
         return any(t.like_num for t in numbers) or any(t.head.lemma_.lower() in units for t in numbers)
     return any(t.like_num and t.lower_ != "one" and t.dep_ == "nummod" and t.head.lemma_.lower() in units
-               for t in numbers)  # "Russians and Ukrainians are 'one people'" counts no one
+               and t.head.lower_ != "peoples" for t in numbers)  # "Russians and Ukrainians are 'one people'", "an
+    # 'artificial division' of two peoples" count no one
 
 
 def _citation(article: Article, sent: Span) -> Citation | None:
