@@ -230,3 +230,10 @@ def test_two_speakers_of_one_sentence_are_two_positions(extract_text) -> None:  
     found = positions(extract_text, text)
     assert [(p.actor, p.side) for p in found] == [("Emmanuel Macron", "France"), ("Cameron", "United Kingdom")]
     assert found[0].citations == found[1].citations  # both rest on the one sentence
+    # each shows only its own words: Macron is not made to say what Cameron said
+    assert [p.statement for p in found] == ["he does not exclude sending troops to Ukraine",
+                                            "Kyiv’s forces will be able to use British long-range weapons to strike "
+                                            "targets inside Russia"]
+    other = positions(extract_text, "Kyiv denied taking any hostile action, and the Kremlin said the drones had "
+                                    "come from Ukraine.")
+    assert [p.statement for p in other] == ["Kyiv denied taking any hostile action", "the drones had come from Ukraine"]

@@ -86,7 +86,7 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
             citation = _citation(article, sent)
             if citation is None:
                 continue
-            statement = statement_of(sent, attribution, article)
+            statement = statement_of(sent, attribution, article, shared=first.also is not None)
             positions.append(Position(
                 side=speaker.side,
                 actor=speaker.name,
@@ -249,10 +249,17 @@ def _citation(article: Article, sent: Span) -> Citation | None:
     return cite(article, start, end) if end > start else None
 
 
-def statement_of(sent: Span, attribution: Attribution, article: Article) -> str:
-    """The quote or the reported clause of ``sent``, verbatim; the sentence when neither stands out."""
+def statement_of(sent: Span, attribution: Attribution, article: Article, shared: bool = False) -> str:
+    """The quote or the reported clause of ``sent``, verbatim; the sentence when neither stands out. The first
+    of two speakers of a sentence (``shared``) gets its own clause, whatever follows it (the second speaker's
+    words), and the words before the second one's clause when it has none; the second gets its own clause."""
     doc = sent.doc
     text = sent.text.strip()
+    if attribution.also is not None and attribution.also.verb_index is not None:  # not the second speaker's words
+        second = doc[attribution.also.verb_index]
+        start = min(second.left_edge.i, second.i)
+        if start > sent.start:
+            text = re.sub(r"[\s,;:–—-]*\b(?:and|but|while|whereas)?[\s,]*$", "", doc[sent.start:start].text).strip()
     if attribution.verb_index is not None and not attribution.inherited:
         verb = doc[attribution.verb_index]
         verb = next((c for c in verb.children if c.lower_ == "clear" and verb.lemma_ == "make"), verb)  # "made it clear that"
@@ -265,7 +272,7 @@ def statement_of(sent: Span, attribution: Attribution, article: Article) -> str:
             # The clause must run to the end of the sentence (a short tail like ", he added." may follow):
             # a clause the parser cut short mid-phrase would change what the speaker said.
             rest = full_text(doc)[span.end_char:sent.end_char].strip(" .,;:!?\n" + QUOTE_CHARS)
-            if len(words) >= 0.4 * len(text) and len(words.split()) >= MIN_WORDS and len(rest.split()) <= 4:
+            if len(words.split()) >= MIN_WORDS and (shared or len(words) >= 0.4 * len(text) and len(rest.split()) <= 4):
                 return words.strip(" ,").strip()
     quoted = _quoted_part(text)
     if quoted is not None and len(quoted) >= 0.4 * len(text):
