@@ -558,6 +558,10 @@ class SpeakerMemory:
     def last_body(self) -> Speaker | None:
         return next((s for s in reversed(self.named) if not _is_person(s)), None)
 
+    def last_group(self, noun: str) -> Speaker | None:
+        """The last speaker whose name has ``noun`` ("the officials" → "senior DIA officials")."""
+        return next((s for s in reversed(self.named) if noun in s.name.lower().split()), None)
+
     def last(self) -> Speaker | None:
         return self.named[-1] if self.named else None
 
@@ -738,11 +742,12 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
             if not in_dash_quote:  # a person the quoted words are about is no one a "he" after them means
                 _note_subject(sent, memory)
             _note_adopter(sent, memory, rules)
-        if transcript is None and TRANSCRIPT.search(sent.text):
+        if transcript is None and TRANSCRIPT.search(text, sent.start_char, sent.end_char):
             transcript = (len(found), _transcript_speaker(sent, attribution, memory))
-        if closes or attribution.speaker is not None and not _opens_with_dash(text, sent):
+        opens = _opens_with_dash(text, sent)
+        if closes or attribution.speaker is not None and not opens:
             in_dash_quote = False
-        elif _opens_with_dash(text, sent):
+        elif opens:
             in_dash_quote = True
         found.append(attribution)
     found = _inherit_quotes(sents, found, inside)
@@ -791,10 +796,9 @@ def _second_speaker(sent: Span, first: Attribution, memory: SpeakerMemory, rules
     ..."; "State Department officials said ..., but the Kremlin said ...")."""
     assert first.verb_index is not None and first.speaker is not None
     head = sent.doc[first.verb_index]
-    for verb in sent:
-        if verb.i == head.i or inside[verb.idx] or not _is_speech(verb, rules):
-            continue
-        if not (verb.dep_ == "conj" and verb.head.i == head.i or head.dep_ == "conj" and head.head.i == verb.i):
+    joined = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+    for verb in joined:
+        if inside[verb.idx] or not _is_speech(verb, rules):
             continue
         subject = _nsubj(verb)
         if subject is None or subject.pos_ == "PRON" or _quoted_word(subject, inside):
@@ -930,6 +934,8 @@ def _public(attribution: Attribution) -> Attribution:
     also = _public(attribution.also) if attribution.also is not None else None
     if speaker is not None and speaker.title == BODY:
         speaker = Speaker(speaker.name, speaker.side, None)
+    if speaker is attribution.speaker and also is attribution.also:
+        return attribution
     return replace(attribution, speaker=speaker, also=also)
 
 
@@ -1487,13 +1493,13 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return _role(span, lemma, memory)
     group = lemma in rules.group_roles or head.lower_ in rules.group_roles  # "sources": its lemma is "source"
     if group and span[0].lower_ == "the" and _side_word(span.text) is None:
-        named = next((s for s in reversed(memory.named) if head.lower_ in s.name.lower().split()), None)
+        named = memory.last_group(head.lower_)
         return memory.remember(named) if named is not None else memory.last_body()  # "the officials said" after
         # "senior DIA officials said", "the sources said" after "UK defence sources sought to clarify"
     name, office = _without_office(_actor_text(span))
     if len((memory.known(name) or "").split()) > 1 or office and (
-            _people_side(name) is not None or _plain_person_name(name, rules)):  # "General Bogusław Pacek" an ORG
-        return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation  # "Ratas said", the model calling him an organisation
+            _people_side(name) is not None or _plain_person_name(name)):  # "General Bogusław Pacek" an ORG
+        return memory.person(name, office, span.start)  # "Ratas said", "President Biden" tagged an organisation
     short = _short_body(span, memory)
     if short is not None:
         return memory.remember(short)
@@ -1588,12 +1594,18 @@ def _people_in(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> list[Sp
     return found
 
 
-def _plain_person_name(name: str, rules: SpeechRules) -> bool:
+def _plain_person_name(name: str) -> bool:
     """Two or three capitalised words with none of a body, a side or a place: "Bogusław Pacek"."""
     words = name.split()
-    nouns = rules.body_nouns | rules.government_nouns | rules.private_bodies | rules.company_nouns | rules.roles
+    nouns = _not_name_words()
     return 2 <= len(words) <= 3 and _looks_like_name(words) and not any(
         w.lower() in nouns or _side_word(w) is not None or _is_place_word(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    rules = speech_rules()
+    return rules.body_nouns | rules.government_nouns | rules.private_bodies | rules.company_nouns | rules.roles
 
 
 def _is_place_word(word: str) -> bool:
@@ -1647,7 +1659,7 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
     if span.root.tag_ == "NNS":
         if side is not None:  # "top Pentagon officials", a group: no "it"
             return memory.remember(Speaker(_actor_text(span), side, None))
-        group = next((s for s in reversed(memory.named) if span.root.lower_ in s.name.lower().split()), None)
+        group = memory.last_group(span.root.lower_)
         if group is not None and span[0].lower_ == "the" and len(span) == 2:  # "the officials" after "senior
             return memory.remember(group)  # DIA officials said"
         return None
