@@ -877,3 +877,55 @@ def test_a_spokesman_of_an_acronym_named_before_speaks_for_its_country(nlp) -> N
             "attacks before everyone else.\n\n"
             '"The Russians have no right to do this," DSNS spokesman Oleksandr Khorunzhy told the BBC.')
     assert speakers(nlp, text)[-1] == ("Oleksandr Khorunzhy", "Ukraine")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "who" of a title is no World Health Organization, and "pace" no Parliamentary Assembly
+    ("Alexander Dugin, an ideologue who was tasked with revising the school's programmes, said the West "
+     "had degraded.", ("Alexander Dugin", None)),
+    ("Anna Kowal, a scholar who studies the war's pace, said the front would not move this year.",
+     ("Anna Kowal", None)),
+    ("The WHO said that hospitals in Kharkiv had run out of fuel.", ("WHO", "United Nations")),
+    ("PACE said that the tribunal must try Russia's leaders.", ("PACE", "Council of Europe")),
+])
+def test_an_acronym_side_is_matched_in_capitals_only(nlp, text: str, speaker: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker
+
+
+def test_a_name_with_an_age_is_a_private_person_not_the_tables_namesake(nlp) -> None:  # type: ignore[no-untyped-def]
+    aged = '"The war gave them carte blanche," said Michael Martin, 22, a former star at the college.'
+    assert speakers(nlp, aged) == [("Michael Martin", None)]
+    assert speakers(nlp, "Michael Martin said Ireland would keep helping Ukraine.") == [("Michael Martin", "Ireland")]
+
+
+def test_a_surname_alone_follows_the_articles_date_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = nlp("Dutch Prime Minister Rutte can take an example from Zelensky. "
+              "“We must put a stop to Russian aggression,” Rutte said in parliament.")
+    assert attribute_sentences(doc, date(2022, 3, 28))[-1].speaker.side == "Netherlands"
+
+
+def test_he_of_a_sentence_the_parser_hung_on_his_verb_is_the_named_speaker_of_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Joe Biden said Russia could invade in February.\n\n"
+            "Ukraine's foreign minister Dmytro Kuleba however told reporters on Wednesday that while the troop build "
+            'up "poses a threat to Ukraine", he believes it is "insufficient for a full-scale offensive".')
+    assert speakers(nlp, text)[-1] == ("Dmytro Kuleba", "Ukraine")
+
+
+def test_of_two_subjects_the_one_right_before_the_verb_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Russian foreign minister, Sergei Lavrov, accused the US of seeking to provoke a conflict in Ukraine "
+            "during a call with his US counterpart, Antony Blinken, the Russian foreign ministry said.")
+    assert speakers(nlp, text)[-1] == ("Russian foreign ministry", "Russia")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('According to the Ukrainian side, the negotiations were only a "smoke veil" (more in the material: Vladimir '
+     "Putin was to get an offer on Ukraine and reject it.", ("Ukrainian side", "Ukraine")),
+    # a document refers back, and an agency relays: the clause's speaker speaks
+    ("According to the draft document, the US Senate condemns Russia for committing acts of genocide.",
+     ("the US Senate", "United States")),
+    ("According to Reuters, Dmitry Peskov said that the talks had stalled.", ("Dmitry Peskov", "Russia")),
+])
+def test_according_to_opening_a_sentence_names_its_source(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker

@@ -169,7 +169,7 @@ def _body_table_side(text: str) -> str | None:
     nationality word ("the Polish Institute of International Affairs" is no body of Poland's) nor of a body
     its name begins with ("the European Council on Foreign Relations" is not the EU's)."""
     lowered = text.lower().replace("’", "'")
-    for pattern, sides, case_sensitive in _side_patterns()[1:3]:
+    for pattern, sides, case_sensitive in _side_patterns()[1:]:
         match = pattern.search(text if case_sensitive else lowered)
         if match and len(lowered[match.end():].split()) <= 1:  # "Wagner Group", not "European Council on ..."
             return sides[match.group(1)]
@@ -242,6 +242,7 @@ class Mention:
     name: str
     title: str | None
     start: int
+    aged: bool = False  # "Michael Martin, 22,": a private person, not the actor table's one of that name
 
 
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET"})  # the words of an office before a name
@@ -256,7 +257,7 @@ def person_mentions(doc: Doc) -> list[Mention]:
         name, office = _without_office(HONORIFICS.sub("", _clean_name(ent.text)))
         if not name or not any(ch.isupper() for ch in name[:1]):
             continue
-        found.append(Mention(name, _title_of(ent) or office, ent.start))
+        found.append(Mention(name, _title_of(ent) or office, ent.start, _aged(ent)))
     names = {m.name for m in found if len(m.name.split()) > 1}
     for ent in ents_in(doc):  # "Ambassador of Belarus to Russia Dmitry Krutoi", tagged an organisation here
         if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) > 2:
@@ -269,6 +270,14 @@ def person_mentions(doc: Doc) -> list[Mention]:
                 found.append(Mention(name, title or None, ent.end - len(name.split())))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _aged(ent: Span) -> bool:
+    """ "Michael Martin, 22, a former star at the college": a name with an age after it."""
+    doc = ent.doc
+    after = doc[ent.end:ent.end + 3]
+    return len(after) >= 2 and after[0].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 110 \
+        and (len(after) == 2 or after[2].text in (",", ")", "."))
 
 
 def _title_of(ent: Span) -> str | None:
@@ -446,14 +455,19 @@ class SpeakerMemory:
             name = self.known(name) or name
         full, titles = self._fuller(name, at)
         title = title or next((t for t in titles if t), None)
-        side = _people_side(full) or _people_side(name) or _affiliation([title, *titles])
-        side = side or side_of(full, title) or side_of(name, title)
+        private = any(m.aged for m in self.mentions if m.name == full)  # not the actor table's one of the name
+        side = None if private else _people_side(full) or _people_side(name)
+        side = side or _affiliation([title, *titles])
+        if private:
+            side = side or _side_word(_without_topics(title or ""))
+        else:
+            side = side or side_of(full, title) or side_of(name, title)
         for other in titles:
             side = side or _side_word(_without_topics(other or ""))
         for other in [title, *titles]:
             side = side or self._employer_side(other, at)
         side = side or next((s.side for s in reversed(self.named) if s.name == full and s.side), None)
-        side = side or _spelled_like(full)
+        side = side or (None if private else _spelled_like(full))
         if side is None and any(US_PARTY.search(f" {t}") for t in [title, *titles] if t):
             side = "United States"  # "R-Ariz.": a Republican of Arizona
         if side is None and any(_state_office(t) for t in [title, *titles]):
@@ -658,7 +672,10 @@ def _spelled_alike(word: str, surname: str) -> bool:
 
 def _earlier_office(name: str, published: date | None) -> str | None:
     """The side ``name`` spoke for before taking the office of the actor table, when ``published`` is before."""
-    entry = load_rules("actors").get("people_before", {}).get(name.lower())
+    before = load_rules("actors").get("people_before", {})
+    entry = before.get(name.lower())
+    if entry is None and len(name.split()) == 1:  # "Rutte said" of "mark rutte"
+        entry = next((e for full, e in before.items() if full.split()[-1] == name.lower()), None)
     if entry is None or published is None or published >= entry["until"]:
         return None
     return str(entry["side"])
@@ -1002,6 +1019,9 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     source = _as_source(sent, memory, rules, said=True)  # "As he said, Kiev wants to check ...": not Kiev's
     if source is not None:
         return Attribution(source, "according to", quoted)
+    opening = _according_at_start(sent, memory, rules)  # "According to the Ukrainian side, ... Putin was to
+    if opening is not None:  # reject it": the source, not the clause's subject
+        return opening
     tail = _dash_tail(sent, rules, inside)
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
         if tail is not None and verb.i < tail:
@@ -1055,6 +1075,23 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         if relative is not None:
             return relative
     return reporter or Attribution(None, None, quoted)
+
+
+def _according_at_start(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Attribution | None:
+    """ "According to X, ..." opening the sentence: X, whatever the clause after the comma says who did."""
+    lowered = sent.text.lower()
+    for phrase in rules.according:
+        if not lowered.startswith(phrase + " "):
+            continue
+        after = sent.doc.char_span(sent.start_char + len(phrase), sent.end_char, alignment_mode="expand")
+        named = _phrase_after(after) if after is not None and len(after) else None
+        if named is None or named.root.lemma_.lower() in rules.documents:
+            return None  # "According to the draft document, the US Senate condemns ...": the Senate's
+        speaker = _speaker_from(named, memory, rules)
+        if speaker is None or _reports_for_others(speaker, rules):
+            return None  # "According to Reuters, Putin said ...": Putin's, the agency relays it
+        return Attribution(speaker, phrase, any(ch in sent.text for ch in QUOTE_CHARS))
+    return None
 
 
 STATEMENT_NOUNS = frozenset({"statement", "remark", "comment", "announcement", "remarks", "comments"})
@@ -1359,9 +1396,14 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _nsubj(verb: Token) -> Token | None:
-    """The verb's subject: of two the parser gave it ("After the terror attacks ..., then-President George W.
-    Bush declared"), a person's name, else the first; never a quote mark ("’’ said Saltmarsh")."""
+    """The verb's subject: of two the parser gave it, the one right before the verb ("..., his US counterpart,
+    Antony Blinken, the Russian foreign ministry said"), else a person's name ("After the terror attacks ...,
+    then-President George W. Bush declared"), else the first; never a quote mark ("’’ said Saltmarsh")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct]
+    if len(subjects) > 1:
+        adjacent = next((c for c in subjects if c.right_edge.i == verb.i - 1), None)
+        if adjacent is not None:
+            return adjacent
     return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
 
 
@@ -1458,7 +1500,7 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return None
     if head.pos_ == "PRON" or word in rules.person_pronouns | rules.body_pronouns:
         if word in rules.person_pronouns:
-            return _antecedent_in_sentence(head, memory) or memory.last_person(pronoun=word) or \
+            return _antecedent_in_sentence(head, memory, rules) or memory.last_person(pronoun=word) or \
                 memory.last_mentioned(head.i, word)
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
@@ -1533,7 +1575,7 @@ def _untagged_name(span: Span, rules: SpeechRules) -> tuple[str, str | None] | N
     return None
 
 
-def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory) -> Speaker | None:
+def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
     """The person a pronoun of a clause refers to in its own sentence: the named subject of the verb the clause
     hangs on ("Dmitry Peskov, Putin's press secretary, confirmed this strategy when he stated ..."), when the
     pronoun fits them."""
@@ -1550,6 +1592,15 @@ def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory) -> Speaker | 
         if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun.lower_)):
             return speaker
         return None
+    for clause in pronoun.head.children:  # "Kuleba told reporters that ..., he believes ...", parsed with "told"
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # a clause of "believes"
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i > pronoun.i or subject is None or \
+                clause.lemma_.lower() not in rules.verbs:  # his own words, not "Putin does not want to lose"
+            continue
+        person = next((e for e in ents_in(pronoun.sent) if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+        if person is not None:
+            speaker = memory.person(person.text, _title_of(person), person.start)
+            return speaker if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun.lower_)) else None
     return None
 
 
