@@ -929,3 +929,24 @@ def test_of_two_subjects_the_one_right_before_the_verb_speaks(nlp) -> None:  # t
 ])
 def test_according_to_opening_a_sentence_names_its_source(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] == speaker
+
+
+def test_who_said_this_reaches_back_to_its_paragraphs_start_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia is preparing for a longer war with Ukraine.\n\n"
+            "Kyiv needs more air defence. Its cities are under fire.\n\n"
+            "Dmytro Kuleba said this in an interview.")
+    assert speakers(nlp, text) == [(None, None), ("Dmytro Kuleba", "Ukraine"), ("Dmytro Kuleba", "Ukraine"),
+                                   ("Dmytro Kuleba", "Ukraine")]
+
+
+def test_announced_that_with_a_clause_the_parser_broke_refers_to_no_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia is preparing for a longer war with Ukraine.\n\n"
+            "The independent Russian portal is important, Istoria has announced that in Russia weapons trade in the "
+            "front of the front.")
+    assert speakers(nlp, text)[0] == (None, None)
+
+
+def test_a_person_of_the_actor_table_after_a_dash_and_its_verb_though_tagged_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("- These repercussions have been carefully prepared and will be immediately implemented with our allies "
+            "in Europe and NATO - assured Scholz in Berlin.")
+    assert speakers(nlp, text)[-1] == ("Scholz", "Germany")

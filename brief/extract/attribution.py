@@ -867,7 +867,19 @@ def refers_back(sent: Span, attribution: Attribution) -> bool:
     if attribution.verb == MADE_STATEMENT:
         return True  # "X made the statement during a meeting"
     return any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not
-               (c.i + 1 < len(sent.doc) and sent.doc[c.i + 1].dep_ == "mark") for c in verb.children)
+               (c.i + 1 < len(sent.doc) and sent.doc[c.i + 1].dep_ == "mark") and
+               (c.lower_ != "that" or c.i + 1 >= sent.end or sent.doc[c.i + 1].is_punct)  # "announced that in
+               for c in verb.children)  # Russia weapons ...": a clause the parser left without its verb
+
+
+def paragraph_starts(sents: list[Span], text: str) -> list[bool]:
+    """For each sentence, whether a paragraph begins with it: a line break after the words of the sentence
+    before (the model keeps the break, as white space, in that sentence)."""
+    starts = [False] * len(sents)
+    for i in range(1, len(sents)):
+        between = text[sents[i - 1].start_char:sents[i].start_char]
+        starts[i] = "\n" in between[len(between.rstrip()):]
+    return starts
 
 
 def _inherit_back_references(sents: list[Span], found: list[Attribution]) -> list[Attribution]:
@@ -876,7 +888,7 @@ def _inherit_back_references(sents: list[Span], found: list[Attribution]) -> lis
     part of its own paragraph before it)."""
     out = list(found)
     text = full_text(sents[0].doc) if sents else ""
-    breaks = [i > 0 and "\n" in text[sents[i - 1].end_char:sents[i].start_char] for i in range(len(sents))]
+    breaks = paragraph_starts(sents, text)
     for i, sent in enumerate(sents):
         attribution = out[i]
         if attribution.speaker is None or i == 0 or not refers_back(sent, attribution):
@@ -1436,8 +1448,10 @@ def _name_after(verb: Token, inside: list[bool]) -> Span | None:
     if verb.i == verb.sent.start or not verb.doc[verb.i - 1].is_punct:
         return None
     for ent in ents_in(verb.sent):
-        if ent.label_ != "PERSON" or ent.start <= verb.i or ent.start - verb.i > NAME_AFTER:
+        if ent.start <= verb.i or ent.start - verb.i > NAME_AFTER:
             continue
+        if ent.label_ != "PERSON" and _people_side(ent.text) is None:
+            continue  # "- assured Scholz in Berlin", Scholz tagged a place: a person of the actor table
         if verb.doc[ent.start - 1].pos_ == "ADP":
             return None  # "wrote on Twitter": where it was said, not who
         between = verb.doc[verb.i + 1: ent.start]
@@ -1819,13 +1833,14 @@ def _inherit_dash_quotes(sents: list[Span], found: list[Attribution]) -> list[At
     sentence from the opening dash on, within the paragraph."""
     out = list(found)
     text = full_text(sents[0].doc) if sents else ""
+    starts = paragraph_starts(sents, text)
     for i, sent in enumerate(sents):
         attribution = out[i]
         if attribution.speaker is None or attribution.inherited or not _closes_dash_quote(sent, attribution):
             continue
         run: list[int] = []
         for j in range(i, max(-1, i - DASH_QUOTE_REACH - 1), -1):
-            if j < i and "\n" in text[sents[j].end_char:sents[j + 1].start_char]:
+            if j < i and starts[j + 1]:
                 break
             opens = _opens_with_dash(text, sents[j])
             if j < i and (out[j].speaker is None or opens and not _reports_words(sents[j], out[j])):
