@@ -950,3 +950,14 @@ def test_a_person_of_the_actor_table_after_a_dash_and_its_verb_though_tagged_a_p
     text = ("- These repercussions have been carefully prepared and will be immediately implemented with our allies "
             "in Europe and NATO - assured Scholz in Berlin.")
     assert speakers(nlp, text)[-1] == ("Scholz", "Germany")
+
+
+def test_a_sentence_opening_with_another_subject_is_no_more_of_the_quote_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Kwasniewski said the enlargement had worked. Kwasniewski also put the thesis that "this was the best '
+            'decision of Europe."\n\n'
+            "Zelensky was put on the wanted list - Russian agencies Ria Nowosti and Tass said. "
+            'They reported that "a criminal case was initiated against him." The Ukrainian department of diplomacy '
+            'talks about "desperation of the Russian state machine and propaganda."')
+    found = speakers(nlp, text)
+    assert found[1][0] == "Kwasniewski"
+    assert found[4] == (None, None)

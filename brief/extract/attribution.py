@@ -1814,7 +1814,8 @@ def _inherit_quotes(sents: list[Span], found: list[Attribution], inside: list[bo
         speaker = next((out[i] for i in run if out[i].speaker is not None), None)
         if speaker is None and run[-1] + 1 < len(sents) and _bare_attribution(sents[run[-1] + 1], out[run[-1] + 1]):
             speaker = out[run[-1] + 1]
-        if speaker is None and run[0] > 0 and out[run[0] - 1].speaker is not None:
+        if speaker is None and run[0] > 0 and out[run[0] - 1].speaker is not None and \
+                not _someone_else_first(sents[run[0]], out[run[0] - 1].speaker, inside):
             speaker = out[run[0] - 1]
         if speaker is None:
             continue
@@ -1822,6 +1823,20 @@ def _inherit_quotes(sents: list[Span], found: list[Attribution], inside: list[bo
             if out[i].speaker is None:
                 out[i] = Attribution(speaker.speaker, speaker.verb, True, True)
     return out
+
+
+def _someone_else_first(sent: Span, speaker: Speaker, inside: list[bool]) -> bool:
+    """The sentence opens, outside the quote, with a subject that is not the speaker before: "The Ukrainian
+    department of diplomacy talks about "desperation ..."" after the agencies' report is no more of it; "He
+    turned to ..." and "Kwasniewski also put the thesis that "..."" are."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].text[:1] in QUOTE_CHARS or inside[words[0].idx]:
+        return False  # "“On August 16 ... occurred,” the operator says": the quote first, then who said it
+    subject = _nsubj(sent.root)
+    if subject is None or inside[subject.idx] or subject.pos_ == "PRON":
+        return False
+    names = {w.lower() for w in speaker.name.split()}
+    return not any(t.lower_ in names for t in subject.subtree)
 
 
 DASH_QUOTE_REACH = 6  # sentences a dash-opened quote may run over before its "- says X"
