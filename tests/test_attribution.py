@@ -961,3 +961,13 @@ def test_a_sentence_opening_with_another_subject_is_no_more_of_the_quote_before(
     found = speakers(nlp, text)
     assert found[1][0] == "Kwasniewski"
     assert found[4] == (None, None)
+
+
+def test_he_after_a_person_the_article_does_not_name_is_not_the_last_person_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Final sign-off for the bill by Joe Biden is expected within days.\n\n"
+            "There was no bunker for us to take refuge in, but our taxi driver shrugged, unflustered. "
+            "There was no point in panicking, he said, we would reach the station soon.\n\n"
+            '"The best friend of our enemies is panic," Joe Biden said. "It cannot help us," he added.')
+    found = speakers(nlp, text)
+    assert found[2] == (None, None)
+    assert found[-1] == ("Joe Biden", "United States")  # a noun inside a quote is no one a "he" means

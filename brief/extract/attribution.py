@@ -69,6 +69,7 @@ class SpeechRules:
     state_offices: frozenset[str]
     private_bodies: frozenset[str]
     company_nouns: frozenset[str]
+    unnamed_people: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,8 @@ def speech_rules() -> SpeechRules:
                        frozenset(r["name_titles"]), frozenset(r["topic_roles"]),
                        frozenset(r["news_agencies"]), frozenset(r["top_office"]),
                        frozenset(r["office_words"]), frozenset(r["state_offices"]),
-                       frozenset(r["private_bodies"]), frozenset(r["company_nouns"]))
+                       frozenset(r["private_bodies"]), frozenset(r["company_nouns"]),
+                       frozenset(r["unnamed_people"]))
 
 
 @lru_cache(maxsize=1)
@@ -534,6 +536,11 @@ class SpeakerMemory:
             for earlier in reversed(self.named):
                 if not _is_person(earlier):
                     continue
+                if earlier.title == UNNAMED:
+                    if pronoun is not None and role is None and side is None and \
+                            UNNAMED_GENDER.get(earlier.name) in (None, _PRONOUN_GENDER.get(pronoun)):
+                        return None  # "our taxi driver shrugged. There was no point in panicking, he said": his
+                    continue
                 if pronoun is not None and (_gender(earlier, by_ending) not in (None, _PRONOUN_GENDER.get(pronoun))
                                             or earlier.name.lower().split()[-1:] in ([w] for w in speech_rules().group_roles)):
                     continue  # "she" is not a man, nor "US officials"
@@ -581,6 +588,8 @@ class SpeakerMemory:
 
 
 _PRONOUN_GENDER = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
+UNNAMED_GENDER = {"woman": "f", "mother": "f", "wife": "f", "daughter": "f", "girl": "f", "grandmother": "f",
+                  "man": "m", "father": "m", "husband": "m", "son": "m", "boy": "m", "grandfather": "m"}
 
 
 @lru_cache(maxsize=1)
@@ -730,6 +739,7 @@ NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "der", "van", "von", "al", 
 LATER_REACH = 400  # tokens: how far on an unnamed "the president" of the opening lines may be named
 NAME_AFTER = 5  # tokens between an inverted speech verb and the name it introduces ("said on TVN24 Dr. X")
 TITLE_SPAN = 30  # tokens after a name that an appositive title naming the person's employer may run over
+UNNAMED = "\x00unnamed"  # title marker of a person the article does not name ("our taxi driver shrugged")
 BODY = "\x00body"  # title marker of a body or group speaker (never shown: ``_body`` keeps title None outside)
 
 
@@ -935,6 +945,9 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
     agent = next((g for c in sent.root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None:  # "The main objection was summarised by the former ambassador Ivo Daalder."
         subject = agent
+    if subject is None:  # "There was no bunker ..., but our taxi driver shrugged": the joined clause's
+        subject = next((c for v in reversed([c for c in sent.root.children if c.dep_ == "conj"])
+                        for c in v.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return
     person = next((e for e in ents_in(sent.doc[subject.left_edge.i: subject.right_edge.i + 1])
@@ -948,6 +961,9 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
         side = _side_word(words.text)
         if side is not None:
             memory.remember(Speaker(_actor_text(words), side, None))
+    elif subject.lemma_.lower() in speech_rules().unnamed_people and subject.tag_ == "NN" and \
+            not doc_quoted_mask(sent.doc)[subject.idx] and not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subject.children):
+        memory.remember(Speaker(subject.lemma_.lower(), None, UNNAMED))  # "our taxi driver shrugged": a "he" after
     elif subject.lemma_.lower() in speech_rules().roles:  # "the former US Nato ambassador Ivo Daalder"
         name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if name is not None:
