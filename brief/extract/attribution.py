@@ -693,10 +693,12 @@ def _earlier_office(name: str, published: date | None) -> str | None:
 def _without_office(name: str) -> tuple[str, str | None]:
     """ "Chancellor Olaf Scholz" → ("Olaf Scholz", "Chancellor"): office words in front of a name are its title."""
     words = name.split()
-    titles = speech_rules().name_titles
+    rules = speech_rules()
+    titles = rules.name_titles
     cut = 0
-    while cut < len(words) - 1 and (words[cut].lower() in titles or words[cut].lower().rstrip(".") in titles):
-        cut += 1
+    while cut < len(words) - 1 and (words[cut].lower() in titles or words[cut].lower().rstrip(".") in titles
+                                    or words[cut].lower()[-1:] == "s" and words[cut].lower()[:-1] in rules.roles):
+        cut += 1  # "Oligarchs Mikhail Fridman and Oleg Deripaska": a role of several, never a name
     return " ".join(words[cut:]), " ".join(words[:cut]) or None
 
 
