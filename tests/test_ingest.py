@@ -196,3 +196,13 @@ def test_a_line_in_capitals_is_a_link_to_another_story_not_article_text() -> Non
             "CLICK HERE TO GET THE FOX NEWS APP\n")
     assert clean_lines(body).text == ("Biden warned Russia of swift consequences on Tuesday.\n\n"
                                       "The US moved 3,000 troops to Poland.")
+
+
+def test_a_photos_caption_is_dropped() -> None:
+    body = ("Oleg Tinkoff speaks at a conference in Hong Kong, China, on October 31, 2018. "
+            "(Anthony Kwan/Bloomberg/Getty Images)\n\n"
+            "Russian billionaire Oleg Tinkov has blasted Russia's war in Ukraine (AP).\n\n"
+            "Wołodymyr Zelanski Dmytro Larin/Shutterstock\n\nThe talks failed.\n")
+    cleaned = clean_lines(body)
+    assert "Hong Kong" not in cleaned.text and "Shutterstock" not in cleaned.text
+    assert "Russian billionaire Oleg Tinkov" in cleaned.text and "The talks failed." in cleaned.text
