@@ -127,6 +127,8 @@ def test_side_from_the_article_context(nlp, text: str, name: str, side: str) -> 
 @pytest.mark.parametrize("name, title, side", [
     ("Jane Roe", "Federal Chancellor of Austria", "Austria"),  # a country name, not only its adjective
     ("Andriy Sadowy", "Mer Lviv", "Ukraine"),  # a city of one side
+    ("Ivan Cichanok", "head of the Obstetrics Clinic in Pokrowsk", "Ukraine"),  # as a Polish translation spells it
+    ("Jane Roe", "a professor in St. Petersburg", "Russia"),
     ("Jane Roe", "Deputy Secretary of State", "United States"),  # an office only one country has
     ("Jane Roe", "Serbia's Prime Minister", "Serbia"),
 ])
