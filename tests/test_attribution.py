@@ -979,3 +979,9 @@ def test_a_role_of_several_before_names_is_no_part_of_them(nlp) -> None:  # type
     text = ("Oligarchs Mikhail Fridman and Oleg Deripaska also spoke out against the conflict in late February. "
             "Fridman, who was born in western Ukraine, said in a letter to staff that he wanted the bloodshed to end.")
     assert speakers(nlp, text)[-1] == ("Mikhail Fridman", "Russia")
+
+
+def test_an_event_speaks_no_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Now that the Second Cold War is threatening to turn into a very hot one, the world must wait to see if "
+            "Putin's next move signals a turn for the worse.")
+    assert speakers(nlp, text) == [(None, None)]

@@ -1520,6 +1520,9 @@ def _phrase_after(after: Span) -> Span:
     return doc[after.start:end]
 
 
+NO_SPEAKER_ENTS = frozenset({"EVENT"})  # not LAW nor WORK_OF_ART: the model tags "XI Jinping" so
+
+
 def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
     """A named person or body in ``span``, or the speaker a pronoun or role noun refers to."""
     if not len(span):
@@ -1527,6 +1530,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     head = span.root
     if span[0].text[:1].isdigit() or any(t.lower_ in ("percent", "%") for t in span):
         return None  # "81 percent saying they fear ...": a share of a poll, not someone who speaks
+    if head.ent_type_ in NO_SPEAKER_ENTS:
+        return None  # "the Second Cold War is threatening to turn into a hot one": an event speaks no words
     word = head.lower_.strip(QUOTE_CHARS)  # '"He' when the tokenizer glues a quote mark to the word
     if word in rules.quoted_pronouns and not head.text.isupper() or word == "i":  # "US" is no "us"
         return None
