@@ -985,3 +985,12 @@ def test_an_event_speaks_no_words(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Now that the Second Cold War is threatening to turn into a very hot one, the world must wait to see if "
             "Putin's next move signals a turn for the worse.")
     assert speakers(nlp, text) == [(None, None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Vladimir Putin made a sweeping proclamation: “Wars are won by teachers.”", ("Vladimir Putin", "Russia")),
+    ("Dutch Prime Minister Mark Rutte spoke in parliament. Rutte was not clear with his statements: “Not a good "
+     "discussion to discuss this now.”", ("Mark Rutte", "NATO")),  # no date: the table's office of now
+])
+def test_a_colon_after_a_statement_opens_its_owners_quote(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker
