@@ -994,3 +994,24 @@ def test_an_event_speaks_no_words(nlp) -> None:  # type: ignore[no-untyped-def]
 ])
 def test_a_colon_after_a_statement_opens_its_owners_quote(nlp, text: str, speaker: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a finding after "according to" names no source, and a quoted "According to them" is the quote's
+    ("According to our final conclusions, Putin did not inform persons responsible for the information sphere "
+     "about his plans - says Janis Sarts", ("Janis Sarts", None)),
+    ('Beijing sent its envoy to Kyiv. "According to them, after the simulation the attack would not work."',
+     (None, None)),
+    # of two subjects, one set off by a comma is not the one right before the verb
+    ("However, Kelly, who flew 39 combat missions during Operation: Desert Storm, said during his interview that "
+     "Ukraine needs jets.", ("Kelly", None)),
+])
+def test_according_to_a_finding_or_in_a_quote_and_a_subject_set_off_by_a_comma(nlp, text: str, speaker: tuple[str, str | None]) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text)[-1] == speaker
+
+
+def test_a_role_noun_opening_a_quoted_sentence_is_still_the_speaker_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('For Vladimir Putin, regaining control over Ukraine is a goal, Adam Eberhardt pointed out. '
+            'The interlocutor of TVN24 pointed out, however, that "excessively offensive actions, land invasion, carries '
+            'huge risks for Russia associated with the reaction of Ukrainian society."')
+    assert speakers(nlp, text)[-1][0] == "Adam Eberhardt"

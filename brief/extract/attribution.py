@@ -964,7 +964,8 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
         if side is not None:
             memory.remember(Speaker(_actor_text(words), side, None))
     elif subject.lemma_.lower() in speech_rules().unnamed_people and subject.tag_ == "NN" and \
-            not doc_quoted_mask(sent.doc)[subject.idx] and not any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subject.children):
+            not doc_quoted_mask(sent.doc)[subject.idx] and \
+            not any(c.dep_ == "appos" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
         memory.remember(Speaker(subject.lemma_.lower(), None, UNNAMED))  # "our taxi driver shrugged": a "he" after
     elif subject.lemma_.lower() in speech_rules().roles:  # "the former US Nato ambassador Ivo Daalder"
         name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -1049,7 +1050,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     source = _as_source(sent, memory, rules, said=True)  # "As he said, Kiev wants to check ...": not Kiev's
     if source is not None:
         return Attribution(source, "according to", quoted)
-    opening = _according_at_start(sent, memory, rules)  # "According to the Ukrainian side, ... Putin was to
+    opening = _according_at_start(sent, memory, rules, inside)  # "According to the Ukrainian side, ... Putin was to
     if opening is not None:  # reject it": the source, not the clause's subject
         return opening
     tail = _dash_tail(sent, rules, inside)
@@ -1108,21 +1109,33 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     return reporter or Attribution(None, None, quoted)
 
 
-def _according_at_start(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Attribution | None:
+def _according_at_start(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]
+                        ) -> Attribution | None:
     """ "According to X, ..." opening the sentence: X, whatever the clause after the comma says who did."""
+    if inside[sent.start_char]:
+        return None  # a quoted "According to them, ...": the quote's speaker's words
     lowered = sent.text.lower()
     for phrase in rules.according:
         if not lowered.startswith(phrase + " "):
             continue
         after = sent.doc.char_span(sent.start_char + len(phrase), sent.end_char, alignment_mode="expand")
         named = _phrase_after(after) if after is not None and len(after) else None
-        if named is None or named.root.lemma_.lower() in rules.documents:
+        base = next((named[:t.i - named.start] for t in named if t.text == ","), named) if named is not None else None
+        if named is None or not base or not _names_a_source(base.root, rules):  # not "our final conclusions, Putin"
             return None  # "According to the draft document, the US Senate condemns ...": the Senate's
         speaker = _speaker_from(named, memory, rules)
         if speaker is None or _reports_for_others(speaker, rules):
             return None  # "According to Reuters, Putin said ...": Putin's, the agency relays it
         return Attribution(speaker, phrase, any(ch in sent.text for ch in QUOTE_CHARS))
     return None
+
+
+def _names_a_source(head: Token, rules: SpeechRules) -> bool:
+    """A person or body, by name, pronoun or role ("the Ukrainian side", "him"), not a document or finding
+    ("the draft document", "our final conclusions")."""
+    nouns = rules.roles | rules.group_roles | rules.body_nouns | rules.generic_bodies | rules.government_nouns
+    return head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        head.lemma_.lower() in nouns or head.lower_ in nouns  # "sources" is a group role in the plural
 
 
 STATEMENT_NOUNS = frozenset({"statement", "remark", "comment", "announcement", "remarks", "comments"})
@@ -1459,7 +1472,7 @@ def _nsubj(verb: Token) -> Token | None:
     then-President George W. Bush declared"), else the first; never a quote mark ("’’ said Saltmarsh")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct]
     if len(subjects) > 1:
-        adjacent = next((c for c in subjects if c.right_edge.i == verb.i - 1), None)
+        adjacent = next((c for c in subjects if c.right_edge.i == verb.i - 1 and not c.right_edge.is_punct), None)
         if adjacent is not None:
             return adjacent
     return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0] if subjects else None)
@@ -1886,6 +1899,11 @@ def _someone_else_first(sent: Span, speaker: Speaker, inside: list[bool]) -> boo
     subject = _nsubj(sent.root)
     if subject is None or inside[subject.idx] or subject.pos_ == "PRON":
         return False
+    rules = speech_rules()
+    named = subject.pos_ == "PROPN" or subject.ent_type_ != "" or subject.lemma_.lower() in \
+        rules.body_nouns | rules.generic_bodies | rules.government_nouns
+    if not named:
+        return False  # "The interlocutor of TVN24 pointed out", "The goal was to ...": no one else named
     names = {w.lower() for w in speaker.name.split()}
     return not any(t.lower_ in names for t in subject.subtree)
 
