@@ -237,3 +237,14 @@ def test_two_speakers_of_one_sentence_are_two_positions(extract_text) -> None:  
     other = positions(extract_text, "Kyiv denied taking any hostile action, and the Kremlin said the drones had "
                                     "come from Ukraine.")
     assert [p.statement for p in other] == ["Kyiv denied taking any hostile action", "the drones had come from Ukraine"]
+
+
+def test_a_count_told_with_a_stance_is_a_position_too(extract_text) -> None:  # type: ignore[no-untyped-def]
+    decried = ('Earlier in the week, Pope Francis decried a "barbarous" missile strike on a Ukrainian mall that left '
+               '18 dead, saying that he carries "dear and martyred Ukraine" in his heart every day.')
+    denied = ("“There is simply no evidence for these assertions and it defies basic logic to believe the Ukrainians "
+              "would choose this moment, with well over 150,000 troops arrayed on its borders, to escalate,” Joe "
+              "Biden said.")
+    assert [p.side for p in extract_text(decried).positions] == ["Vatican"]
+    assert [p.side for p in extract_text(denied).positions] == ["United States"]
+    assert extract_text("Ukraine says 14 missiles were fired at the Kyiv region on Sunday.").positions == ()

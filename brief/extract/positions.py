@@ -81,7 +81,7 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
         for attribution in (first, first.also) if first.also is not None else (first,):
             speaker = attribution.speaker
             if speaker is None or is_news_outlet(speaker) or not _is_statement(sent, attribution) or \
-                    states_count(sent):
+                    states_count(sent) and not _stance_beside_count(sent, attribution):
                 continue
             citation = _citation(article, sent)
             if citation is None:
@@ -212,6 +212,19 @@ def _said_words(sent: Span, attribution: Attribution) -> list[Token]:
         verb = sent.doc[attribution.verb_index]
         skip = {verb.i} | {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
     return [t for t in sent if t.is_alpha and t.i not in skip]
+
+
+CONDEMNING = frozenset({"decry", "condemn", "denounce", "accuse", "blame", "slam", "criticize", "criticise"})
+
+
+def _stance_beside_count(sent: Span, attribution: Attribution) -> bool:
+    """A count told with a stance is a position too: "the Pope decried a "barbarous" missile strike that left 18
+    dead", "There is simply no evidence ... with well over 150,000 troops arrayed": the speaker condemns, or
+    says what is not or what must be."""
+    if attribution.verb is not None and attribution.verb.split()[0] in CONDEMNING:
+        return True
+    return any(t.tag_ == "MD" and t.lower_ not in ("will", "would", "'ll") or t.dep_ == "neg" or
+               t.lower_ == "no" and t.dep_ == "det" for t in sent)
 
 
 def states_count(sent: Span) -> bool:
