@@ -129,6 +129,9 @@ def test_side_from_the_article_context(nlp, text: str, name: str, side: str) -> 
     ("Andriy Sadowy", "Mer Lviv", "Ukraine"),  # a city of one side
     ("Ivan Cichanok", "head of the Obstetrics Clinic in Pokrowsk", "Ukraine"),  # as a Polish translation spells it
     ("Jane Roe", "a professor in St. Petersburg", "Russia"),
+    ("Jane Roe", "the ambassador to Ukraine", None),  # where a diplomat or a reporter serves is no side
+    ("Jane Roe", "A diplomat stationed in Kyiv", None),
+    ("Jane Roe", "US ambassador to Ukraine", "United States"),
     ("Jane Roe", "Deputy Secretary of State", "United States"),  # an office only one country has
     ("Jane Roe", "Serbia's Prime Minister", "Serbia"),
 ])
@@ -1015,3 +1018,9 @@ def test_a_role_noun_opening_a_quoted_sentence_is_still_the_speaker_before(nlp) 
             'The interlocutor of TVN24 pointed out, however, that "excessively offensive actions, land invasion, carries '
             'huge risks for Russia associated with the reaction of Ukrainian society."')
     assert speakers(nlp, text)[-1][0] == "Adam Eberhardt"
+
+
+def test_a_place_inside_the_subject_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A diplomat stationed in Kyiv told us that when the EU moved to open accession negotiations with Ukraine "
+            "last December, soldiers on the frontline were jubilant.")
+    assert speakers(nlp, text) == [(None, None)]

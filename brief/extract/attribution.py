@@ -183,6 +183,20 @@ DEMONYM_ENDINGS = ("an", "ish", "ese", "ch", "i")  # a people's word ("Polish"),
 STUDY_ROLES = frozenset({"scholar", "specialist", "historian", "academic", "researcher", "watcher", "hand"})
 
 
+POSTING_ROLES = ("diplomat", "ambassador", "envoy", "consul", "correspondent", "reporter", "journalist", "attaché",
+                 "attache", "observer", "monitor", "representative", "mission")
+POSTED = re.compile(r"\b(?:stationed |based |posted |accredited )?(?:in|to)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _without_postings(title: str) -> str:
+    """A title without the place a diplomat or reporter is posted to: "A diplomat stationed in Kyiv", "the
+    ambassador to Ukraine", "a BBC correspondent in Moscow" name where they serve, not whom they speak for."""
+    lowered = title.lower()
+    if not any(role in lowered for role in POSTING_ROLES):
+        return title
+    return POSTED.sub("", title)
+
+
 def _without_topics(title: str) -> str:
     """A title without the place its holder studies or reports on: "Ukraine specialist" → "specialist". A
     nationality stays: "The British expert" is British, "Ukrainian military expert" Ukrainian ("Ukraine", a
@@ -190,6 +204,7 @@ def _without_topics(title: str) -> str:
     it from abroad: "Russian scholar and former Moscow correspondent" David Satter is American."""
     if not title:
         return title
+    title = _without_postings(title)
     _, _, _, side_words, _ = _actors()
 
     def topic(match: re.Match[str]) -> str:
@@ -1067,7 +1082,9 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         span = _subject_span(subject, rules, inside) if subject is not None else _name_before(verb)
         speaker = _speaker_from(span, memory, rules) if span is not None else None
         if speaker is None and subject is not None:  # "The co-organizer of the rally, Michal Meisner, noted"
-            before = _name_before(verb)  # with "co" parsed as the subject
+            before = _name_before(verb)  # with "co" parsed as the subject; not the place of "A diplomat
+            if before is not None and before.root.dep_ == "pobj":  # stationed in Kyiv told us"
+                before = None
             speaker = _speaker_from(before, memory, rules) if before is not None else None
         after = _name_after(verb, inside) if speaker is None else None
         if after is not None:  # "Concessions, also from the West - said on TVN24 Dr. Adam Eberhardt"
@@ -1777,8 +1794,9 @@ def _people_side(text: str) -> str | None:
 
 def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
     """ "the president", "the Belarusian leader", "the founder of Tinkoff Bank" → who they are; "the leaders of
-    ... breakaway territories", several, are no one person named before."""
-    side = _side_word(span.text)
+    ... breakaway territories", several, are no one person named before; "A diplomat stationed in Kyiv" serves
+    there, and speaks for no side the words give."""
+    side = _side_word(_without_postings(span.text))
     words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
              and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]
     earlier = next((s for s in reversed(memory.named) if _is_person(s)
