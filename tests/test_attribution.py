@@ -1024,3 +1024,9 @@ def test_a_place_inside_the_subject_is_no_speaker(nlp) -> None:  # type: ignore[
     text = ("A diplomat stationed in Kyiv told us that when the EU moved to open accession negotiations with Ukraine "
             "last December, soldiers on the frontline were jubilant.")
     assert speakers(nlp, text) == [(None, None)]
+
+
+def test_testified_that_is_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("General Christopher G. Cavoli, the chief commander of the US armed forces in Europe, testified in "
+            "Congress that Russia now has more soldiers than at the beginning of the invasion.")
+    assert speakers(nlp, text) == [("Christopher G. Cavoli", "United States")]
