@@ -1030,3 +1030,14 @@ def test_testified_that_is_speech(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("General Christopher G. Cavoli, the chief commander of the US armed forces in Europe, testified in "
             "Congress that Russia now has more soldiers than at the beginning of the invasion.")
     assert speakers(nlp, text) == [("Christopher G. Cavoli", "United States")]
+
+
+def test_the_body_noun_alone_capitalised_is_the_body_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("That's according to a nationwide survey conducted by the Kyiv International Institute of Sociology "
+            "(KIIS), Ukrinform reports.\n\n"
+            "The Institute added that 24% of respondents are ready for a ceasefire.\n\n"
+            "The European Commission met on Monday. To best use frozen funds, the Commission proposed to the Member "
+            "States various variants.")
+    found = speakers(nlp, text)
+    assert found[1] == ("Kyiv International Institute of Sociology", "Ukraine")
+    assert found[-1] == ("European Commission", "European Union")

@@ -1644,6 +1644,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return _body(span, memory, rules)  # "Kyiv and its Western allies say"
     if _people_side(span.text) is not None:
         return memory.person(span.text, None, span.start)  # a known name NER did not tag
+    if len(span) == 2 and span[0].lower_ == "the" and lemma in rules.body_nouns | rules.generic_bodies:
+        return _body(span, memory, rules)  # "The Institute added", the one named before: no person's name
     if head.pos_ == "PROPN" and not head.ent_type_:
         named = _untagged_name(span, rules)  # not "Siege of Mariupol continues:"
         if named is not None:
@@ -1849,6 +1851,10 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
     named = [e for e in ents_in(span) if e.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")]
     text = _actor_text(span)
     lemma = span.root.lemma_.lower()
+    one_noun = len(span) == 2 and span[0].lower_ == "the"  # "The Institute added", capitalised, after "the Kyiv
+    earlier = memory.body(lemma, span.start) if one_noun and lemma in rules.body_nouns else None  # International
+    if earlier is not None:  # Institute of Sociology (KIIS)": that one, not a body named "Institute"
+        return memory.remember(Speaker(earlier.name, earlier.side, BODY))
     company = _company(span, rules)
     if company is not None:
         return memory.remember(Speaker(text, _body_table_side(company) or _without_legal_form(company), BODY))
