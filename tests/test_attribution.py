@@ -1024,6 +1024,10 @@ def test_a_place_inside_the_subject_is_no_speaker(nlp) -> None:  # type: ignore[
     text = ("A diplomat stationed in Kyiv told us that when the EU moved to open accession negotiations with Ukraine "
             "last December, soldiers on the frontline were jubilant.")
     assert speakers(nlp, text) == [(None, None)]
+    named = ("Sanctions of the European Union towards Belarus for supporting Russian aggression towards Ukraine and "
+             "repression of the Belarusian opposition, the head of the European Commission Ursula von der Leyen "
+             "announced at the beginning of January this year.")
+    assert speakers(nlp, named)[0][1] == "European Union"  # a name after "of" still speaks
 
 
 def test_testified_that_is_speech(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -1083,8 +1083,8 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         speaker = _speaker_from(span, memory, rules) if span is not None else None
         if speaker is None and subject is not None:  # "The co-organizer of the rally, Michal Meisner, noted"
             before = _name_before(verb)  # with "co" parsed as the subject; not the place of "A diplomat
-            if before is not None and before.root.dep_ == "pobj":  # stationed in Kyiv told us"
-                before = None
+            if before is not None and before.root.dep_ == "pobj" and before.root.head.lower_ in PLACE_PREPS:
+                before = None  # stationed in Kyiv told us"; not "the head of the European Commission Ursula ..."
             speaker = _speaker_from(before, memory, rules) if before is not None else None
         after = _name_after(verb, inside) if speaker is None else None
         if after is not None:  # "Concessions, also from the West - said on TVN24 Dr. Adam Eberhardt"
@@ -1578,6 +1578,7 @@ def _phrase_after(after: Span) -> Span:
     return doc[after.start:end]
 
 
+PLACE_PREPS = frozenset({"in", "at", "to", "near", "from", "into", "across", "outside", "inside"})
 NO_SPEAKER_ENTS = frozenset({"EVENT"})  # not LAW nor WORK_OF_ART: the model tags "XI Jinping" so
 
 
