@@ -1683,23 +1683,26 @@ def _antecedent_in_sentence(pronoun: Token, memory: SpeakerMemory, rules: Speech
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
         if subject is None:
             continue
-        person = next((e for e in ents_in(pronoun.sent) if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
-        if person is None:
-            return None
-        speaker = memory.person(person.text, _title_of(person), person.start)
-        if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun.lower_)):
-            return speaker
-        return None
+        named, speaker = _named_subject(subject, pronoun, memory)
+        return speaker if named else None
     for clause in pronoun.head.children:  # "Kuleba told reporters that ..., he believes ...", parsed with "told"
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # a clause of "believes"
         if clause.dep_ not in ("ccomp", "advcl") or clause.i > pronoun.i or subject is None or \
                 clause.lemma_.lower() not in rules.verbs:  # his own words, not "Putin does not want to lose"
             continue
-        person = next((e for e in ents_in(pronoun.sent) if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
-        if person is not None:
-            speaker = memory.person(person.text, _title_of(person), person.start)
-            return speaker if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun.lower_)) else None
+        named, speaker = _named_subject(subject, pronoun, memory)
+        if named:
+            return speaker
     return None
+
+
+def _named_subject(subject: Token, pronoun: Token, memory: SpeakerMemory) -> tuple[bool, Speaker | None]:
+    """Whether a person's name is the subject, and that person when the pronoun fits them ("he" is no woman)."""
+    person = next((e for e in ents_in(pronoun.sent) if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+    if person is None:
+        return False, None
+    speaker = memory.person(person.text, _title_of(person), person.start)
+    return True, speaker if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun.lower_)) else None
 
 
 def _short_body(span: Span, memory: SpeakerMemory) -> Speaker | None:
