@@ -123,6 +123,19 @@ def test_last_year_is_still_the_news_in_the_first_weeks_of_a_new_one(extract_tex
     assert rank_of_the_attack(date(2024, 1, 3)) > rank_of_the_attack(date(2024, 6, 3))  # news in January only
 
 
+def test_a_date_said_the_british_way_or_as_this_week_tells_when_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    from brief.extract.developments import sentence_features
+    from tests.conftest import make_article
+
+    dated = ["Russia struck the port of Odesa on 22 May.", "Russia struck the port of Odesa this week.",
+             "Russia struck the port of Odesa on Feb. 24.", "Russia struck the port of Odesa earlier this month."]
+    article = make_article("\n\n".join([*dated, "Russia struck the port of Odesa in the war.",
+                                         "Officials gave no date in May 2022."]), "S1")
+    when = {sent.text.strip(): features["when"] for sent, _, features in sentence_features(nlp(article.text), article)}
+    assert [when[d] for d in dated] == [1.0] * 4
+    assert when["Russia struck the port of Odesa in the war."] == when["Officials gave no date in May 2022."] == 0.0
+
+
 def test_a_sentence_on_the_articles_subject_ranks_above_an_aside(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = "\n\n".join([
         "Turkey hosted talks on the Black Sea grain corridor on Tuesday.",

@@ -157,9 +157,13 @@ def sentence_features(doc: Doc, article: Article, attributions: list[Attribution
     return rows
 
 
-# When it happened, said the way news says it: "on Monday", "overnight", "on May 22".
+# When it happened, said the way news says it: "on Monday", "overnight", "on May 22", "on 22 May", "Feb. 24",
+# "this week", "last month", "earlier this year".
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+         r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight|"
-                  r"this morning|on \w+ \d+)\b")
+                  r"this morning|on \w+ \d+|(?:this|last|next) (?:week|month|weekend)|earlier (?:this|on|in)|"
+                  rf"on {MONTH}|\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}}(?!\d))\b")
 
 
 def _centrality(words: list[set[str]]) -> list[float]:
