@@ -44,6 +44,18 @@ def test_reported_clause_is_trimmed_verbatim(extract_text) -> None:  # type: ign
     assert found[0].statement in text and found[0].citations[0].quote == text
 
 
+@pytest.mark.parametrize(("text", "statement"), [
+    ("But Russia has denied it intends to launch an attack on Ukraine.",
+     "has denied it intends to launch an attack on Ukraine"),
+    ("The Russian side denies that it would attack Ukraine.", "denies that it would attack Ukraine"),
+    ("Landsbergis also does not agree that the world can go back to business as usual with Putin.",
+     "also does not agree that the world can go back to business as usual with Putin"),
+])
+def test_a_denied_or_negated_clause_keeps_its_verb(extract_text, text: str, statement: str) -> None:  # type: ignore[no-untyped-def]
+    found = positions(extract_text, text)  # the clause alone would say the opposite of what was said
+    assert [p.statement for p in found] == [statement]
+
+
 def test_a_speakers_count_is_a_figure_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Three people were killed in the Kharkiv region as a result of Russia’s overnight launch of 103 "
             "attack drones, Zelenskyy claimed in a social media post on Thursday.")

@@ -33,6 +33,11 @@ def _fact_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _denials() -> frozenset[str]:
+    return frozenset(load_rules("speech")["denials"])
+
+
+@lru_cache(maxsize=1)
 def _news_agencies() -> frozenset[str]:
     return frozenset(load_rules("speech")["news_agencies"])
 
@@ -279,6 +284,12 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
         clause = next((c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i), None)
         if clause is not None:
             span = doc[clause.left_edge.i: clause.right_edge.i + 1]
+            if verb.lemma_.lower() in _denials() or any(c.dep_ == "neg" for c in verb.children):
+                # "Russia has denied it intends to attack", "X does not agree that ...": the clause alone would
+                # say the opposite of what the speaker said, so the verb stays, with its "has", "not", "also"
+                start = min([verb.i] + [c.i for c in verb.children
+                                        if c.dep_ in ("aux", "neg", "advmod") and sent.start <= c.i < verb.i])
+                span = doc[start: clause.right_edge.i + 1]
             words = span.text.strip(" ,")
             if words.lower().startswith("that "):
                 words = words[5:]
