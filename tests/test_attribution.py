@@ -401,6 +401,8 @@ def test_she_is_the_woman_who_spoke_before_the_man(nlp) -> None:  # type: ignore
     ("US intelligence over the weekend claimed that Russia had accelerated plans for an invasion.", "US intelligence",
      "United States"),
     ("A French official confirmed to CNN, on Tuesday, that France will not invite Putin.", "French official", "France"),
+    ("Ukraine must be given a clear path to membership, the Ukrainian honorary consuls wrote in an open appeal.",
+     "Ukrainian honorary consuls", "Ukraine"),  # a plural of a role is a group too
 ])
 def test_unnamed_sources_and_officials_of_a_country(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text)[0] == (name, side)
