@@ -56,6 +56,21 @@ def test_a_denied_or_negated_clause_keeps_its_verb(extract_text, text: str, stat
     assert [p.statement for p in found] == [statement]
 
 
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Kuleba said the build-up “poses a threat to Ukraine”, but he believes it is “insufficient for an offensive”.",
+     "Kuleba said the build-up “poses a threat to Ukraine”, but he believes it is “insufficient for an offensive”."),
+    ("Lukashenko spoke in Minsk on Monday.\n\n“We do not want war,” he argued, saying that Belarus “never created "
+     "problems” for its neighbours.",
+     "“We do not want war,” he argued, saying that Belarus “never created problems” for its neighbours."),
+    ('Xi Jinping said the talks would be "hard.""We should focus on maintaining peace and stability," Xi Jinping '
+     'said.', "We should focus on maintaining peace and stability"),  # the first mark closes the sentence before
+])
+def test_a_statement_with_two_quotes_keeps_the_words_between_and_every_mark(extract_text, text: str, statement: str
+                                                                            ) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text).positions  # never 'poses a threat to Ukraine”, but he believes it is “insufficient'
+    assert found[-1].statement == statement
+
+
 def test_a_speakers_count_is_a_figure_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Three people were killed in the Kharkiv region as a result of Russia’s overnight launch of 103 "
             "attack drones, Zelenskyy claimed in a social media post on Thursday.")

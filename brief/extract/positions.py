@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import (QUOTE_CHARS, TRANSCRIPT_VERB, Attribution, doc_quoted_mask, refers_back,
-                                       subheading)
+from brief.extract.attribution import (QUOTE_CHARS, TRANSCRIPT_VERB, Attribution, doc_quoted_mask, quoted_mask,
+                                       refers_back, subheading)
 from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
@@ -301,13 +301,32 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
     quoted = _quoted_part(text)
     if quoted is not None and len(quoted) >= 0.4 * len(text):
         return quoted
-    return text.strip(QUOTE_CHARS + " ").lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
+    return _without_stray_marks(text).lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
+
+
+def _without_stray_marks(text: str) -> str:
+    """The sentence without the quote marks around it when it is one quote; with several quotes, it keeps their
+    marks ('“We do not want war,” he argued, saying ... “never ...”') and drops only a stray one at either end
+    ('""We should focus': the closing mark of the sentence before, glued to it)."""
+    bare = text.strip(QUOTE_CHARS + " ")
+    if not any(ch in QUOTE_CHARS for ch in bare):
+        return bare
+    odd = lambda t: sum(ch in QUOTE_CHARS for ch in t) % 2 == 1  # noqa: E731
+    while len(text) > 1 and text[0] in QUOTE_CHARS and (text[1] in QUOTE_CHARS or odd(text)):
+        text = text[1:]
+    while text and text[-1] in QUOTE_CHARS and odd(text):
+        text = text[:-1]
+    return text
 
 
 def _quoted_part(text: str) -> str | None:
     """The text between the first and the last quote mark, when the sentence quotes."""
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+    text = text[1:] if text[:1] in QUOTE_CHARS and text[1:2] in QUOTE_CHARS else text  # '""It will be': a glued
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]  # closing mark of the sentence before
     if len(marks) < 2:
         return None
+    inside = quoted_mask(text)
+    if not all(inside[i] or ch.isspace() for i, ch in enumerate(text[marks[0]:marks[-1]], marks[0])):
+        return None  # two quotes and the outlet's words between them ('“…,” he argued, saying that Belarus “…”')
     inner = text[marks[0] + 1: marks[-1]].strip(" ,")
     return inner or None
