@@ -71,6 +71,16 @@ def test_a_statement_with_two_quotes_keeps_the_words_between_and_every_mark(extr
     assert found[-1].statement == statement
 
 
+def test_the_outlets_comment_after_a_dash_is_not_the_speakers(extract_text) -> None:  # type: ignore[no-untyped-def]
+    said = ("Mr Putin said the military operation was needed to protect civilians in eastern Ukraine - a claim the US "
+            "had predicted he would falsely make to justify an invasion.")
+    assert [p.statement for p in extract_text(said).positions] == [
+        "the military operation was needed to protect civilians in eastern Ukraine"]
+    aside = "Kuleba said that Russia – a permanent member of the Security Council – must withdraw its troops."
+    assert [p.statement for p in extract_text(aside).positions] == [
+        "Russia – a permanent member of the Security Council – must withdraw its troops"]  # an aside, closed
+
+
 def test_a_speakers_count_is_a_figure_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Three people were killed in the Kharkiv region as a result of Russia’s overnight launch of 103 "
             "attack drones, Zelenskyy claimed in a social media post on Thursday.")

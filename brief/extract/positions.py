@@ -92,11 +92,12 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
             if citation is None:
                 continue
             statement = statement_of(sent, attribution, article, shared=first.also is not None)
+            quote = is_direct_quote(statement, sent, inside)
             positions.append(Position(
                 side=speaker.side,
                 actor=speaker.name,
-                statement=statement,
-                form="quote" if is_direct_quote(statement, sent, inside) else "reported",
+                statement=statement if quote else _without_comment(statement),
+                form="quote" if quote else "reported",
                 citations=(citation,),
             ))
     return positions
@@ -302,6 +303,21 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
     if quoted is not None and len(quoted) >= 0.4 * len(text):
         return quoted
     return _without_stray_marks(text).lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
+
+
+# A spaced dash and what follows it to the end, when it opens the outlet's comment on what was said: "... to protect
+# civilians in eastern Ukraine - a claim the US had predicted he would falsely make", "– something Danilov called".
+COMMENT_TAIL = re.compile(r"\s[-–—]+\s+(?:a|an|something|which)\s[^-–—]*$")
+
+
+def _without_comment(statement: str) -> str:
+    """The reported statement without the outlet's comment after a dash (not a dash inside a quote, nor an aside
+    that a second dash closes)."""
+    tail = COMMENT_TAIL.search(statement)
+    if tail is None or sum(ch in QUOTE_CHARS for ch in statement[:tail.start()]) % 2:
+        return statement
+    kept = statement[:tail.start()].rstrip(" ,")
+    return kept if len(kept.split()) >= MIN_WORDS else statement
 
 
 def _without_stray_marks(text: str) -> str:
