@@ -203,16 +203,12 @@ def _same_incident(a: Figure, b: Figure) -> bool:
         return False
     if a.location and b.location and _place_key(a.location) != _place_key(b.location):
         # Two places are two events, unless one article gives the numbers of two claimants: those compete.
-        return _same_article(a, b) and _surname(a.claimant) != _surname(b.claimant)
+        return _same_article(a, b) and _last_word(a.claimant) != _last_word(b.claimant)
     return True  # a figure with no place cannot be told apart: a competing claim, never added on top
 
 
 def _same_article(a: Figure, b: Figure) -> bool:
     return bool({c.source for c in a.citations} & {c.source for c in b.citations})
-
-
-def _surname(name: str | None) -> str:
-    return name.lower().split()[-1] if name and name.split() else ""
 
 
 def key_figures(figures: list[Figure], labels: dict[str, str]) -> tuple[KeyFigure, ...]:
@@ -274,8 +270,17 @@ def _per_side(positions: list[Position], cap: int | None) -> list[Position]:
 
 
 def order_positions(positions: list[Position]) -> list[Position]:
-    """Grouped by side (unknown last), then speaker, in the order the sources give them."""
-    first_seen: dict[str, int] = {}
+    """Grouped by side (unknown last), then speaker; the side and the speaker with the most positions first (the
+    principal voices: Zelenskyy before a Kyiv resident, and the one line of each side an executive reads is
+    theirs), else the one the sources give first. A speaker's positions keep the sources' order; "Zelenskyy" and
+    "Volodymyr Zelenskyy" are one speaker."""
+    side_of = lambda p: p.side or "~"  # noqa: E731
+    speaker_of = lambda p: (side_of(p), _last_word(p.actor))  # noqa: E731
+    sides = Counter(side_of(p) for p in positions)
+    speakers = Counter(speaker_of(p) for p in positions)
+    first: dict[object, int] = {}
     for i, p in enumerate(positions):
-        first_seen.setdefault(p.side or "~", i)
-    return sorted(positions, key=lambda p: (p.side is None, first_seen[p.side or "~"], p.actor))
+        first.setdefault(side_of(p), i)
+        first.setdefault(speaker_of(p), i)
+    return sorted(positions, key=lambda p: (p.side is None, -sides[side_of(p)], first[side_of(p)],
+                                            -speakers[speaker_of(p)], first[speaker_of(p)]))

@@ -114,9 +114,17 @@ def test_order_positions_groups_by_side_then_speaker() -> None:
     made = [Position("Ukraine", "Zelenskyy", "a"), Position(None, "Someone", "b"), Position("Russia", "Putin", "c"),
             Position("Ukraine", "Kuleba", "d"), Position("Russia", "Peskov", "e")]
     ordered = order_positions(made)
-    assert [(p.side, p.actor) for p in ordered] == [
-        ("Ukraine", "Kuleba"), ("Ukraine", "Zelenskyy"), ("Russia", "Peskov"), ("Russia", "Putin"),
+    assert [(p.side, p.actor) for p in ordered] == [  # as many each: the order the sources give them
+        ("Ukraine", "Zelenskyy"), ("Ukraine", "Kuleba"), ("Russia", "Putin"), ("Russia", "Peskov"),
         (None, "Someone")]
+
+
+def test_the_side_and_the_speaker_with_the_most_positions_come_first() -> None:
+    made = [Position("France", "Catherine Colonna", "a"), Position("Ukraine", "Anastasia Sihnaievska", "b"),
+            Position("Ukraine", "Zelenskyy", "c"), Position(None, "Someone", "d"), Position("Ukraine", "Kuleba", "e"),
+            Position("Ukraine", "Volodymyr Zelenskyy", "f"), Position("France", "Emmanuel Macron", "g")]
+    ordered = order_positions(made)
+    assert [p.statement for p in ordered] == ["c", "f", "b", "e", "a", "g", "d"]
 
 
 @pytest.mark.parametrize(("text", "form"), [
