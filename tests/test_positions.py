@@ -81,6 +81,14 @@ def test_the_outlets_comment_after_a_dash_is_not_the_speakers(extract_text) -> N
         "Russia – a permanent member of the Security Council – must withdraw its troops"]  # an aside, closed
 
 
+def test_making_clear_is_a_stance_only_with_what_was_made_clear(extract_text) -> None:  # type: ignore[no-untyped-def]
+    said = ["Putin made it clear that Russia would not back down.",
+            "Zelensky has made clear his intention to win back control of Crimea."]
+    assert [len(extract_text(text).positions) for text in said] == [1, 1]
+    told = "Divining Putin’s plan may be a pastime, but the Russian President has made his intentions very clear."
+    assert extract_text(told).positions == ()  # which intentions, the sentence does not say
+
+
 def test_a_speakers_count_is_a_figure_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Three people were killed in the Kharkiv region as a result of Russia’s overnight launch of 103 "
             "attack drones, Zelenskyy claimed in a social media post on Thursday.")

@@ -1425,8 +1425,12 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
         return False  # "Putin understood what Joe Biden said": the words of the one who understood
     if lemma in rules.verbs:
         return not _fights(token)
-    if lemma == "make" and any(c.lower_ == "clear" for c in token.children):
-        return True  # "Putin made it clear that ..."
+    clear = next((c for c in token.children if c.lower_ == "clear"), None) if lemma == "make" else None
+    if clear is not None:  # "Putin made it clear that ...", "made it clear: ...", not "has made his intentions clear"
+        said = [t for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+        return any(t.dep_ in ("ccomp", "advcl", "parataxis", "acl", "xcomp") and t.pos_ in ("VERB", "AUX")
+                   and t.i != clear.i for t in said) or \
+            any(ch in QUOTE_CHARS + ":" for ch in token.doc[clear.i + 1:clear.i + 3].text)
     if lemma == "raise" and any(c.dep_ == "dobj" and c.lemma_.lower() in RAISED for c in token.children):
         return True  # "Anders Rasmussen recently raised the prospect of Poland sending ground troops"
     if lemma in rules.weak_verbs:
