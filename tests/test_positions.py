@@ -89,6 +89,22 @@ def test_making_clear_is_a_stance_only_with_what_was_made_clear(extract_text) ->
     assert extract_text(told).positions == ()  # which intentions, the sentence does not say
 
 
+def test_the_end_of_a_quote_opened_before_is_shown_as_the_quote(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Ukrainian Foreign Ministry called on all states to support a special tribunal. “Russia must pay "
+            "for its crimes. Thus, we call on our partners to introduce a full oil and gas embargo,” the statement "
+            "said.")
+    found = extract_text(text).positions
+    assert (found[-1].statement, found[-1].form) == (
+        "Thus, we call on our partners to introduce a full oil and gas embargo", "quote")
+
+
+def test_a_clause_whose_subject_the_parser_took_for_an_object_keeps_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Joe Biden warned any sign of weakness in confronting Putin over Ukraine may be read in Beijing as "
+            "indicating fatal weakness over Taiwan.")
+    statements = [p.statement for p in extract_text(text).positions]
+    assert all(s.startswith("any sign of weakness") for s in statements) and statements
+
+
 def test_a_speakers_count_is_a_figure_not_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Three people were killed in the Kharkiv region as a result of Russia’s overnight launch of 103 "
             "attack drones, Zelenskyy claimed in a social media post on Thursday.")

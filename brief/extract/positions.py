@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 NOT_COUNTS = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"})
 MIN_WORDS = 4
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 SHORT_STATEMENT = 10  # words: a sentence this short must name something to be a stance
 
 
@@ -91,7 +92,7 @@ def find_positions(doc: Doc, article: Article, attributions: list[Attribution]) 
             citation = _citation(article, sent)
             if citation is None:
                 continue
-            statement = statement_of(sent, attribution, article, shared=first.also is not None)
+            statement = statement_of(sent, attribution, article, shared=first.also is not None, inside=inside)
             quote = is_direct_quote(statement, sent, inside)
             positions.append(Position(
                 side=speaker.side,
@@ -268,10 +269,12 @@ def _citation(article: Article, sent: Span) -> Citation | None:
     return cite(article, start, end) if end > start else None
 
 
-def statement_of(sent: Span, attribution: Attribution, article: Article, shared: bool = False) -> str:
+def statement_of(sent: Span, attribution: Attribution, article: Article, shared: bool = False,
+                 inside: list[bool] | None = None) -> str:
     """The quote or the reported clause of ``sent``, verbatim; the sentence when neither stands out. The first
     of two speakers of a sentence (``shared``) gets its own clause, whatever follows it (the second speaker's
-    words), and the words before the second one's clause when it has none; the second gets its own clause."""
+    words), and the words before the second one's clause when it has none; the second gets its own clause.
+    ``inside`` (the article's quoted mask) shows the end of a quote opened in a sentence before as a quote."""
     doc = sent.doc
     text = sent.text.strip()
     if attribution.also is not None and attribution.also.verb_index is not None:  # not the second speaker's words
@@ -285,6 +288,10 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
         clause = next((c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i), None)
         if clause is not None:
             span = doc[clause.left_edge.i: clause.right_edge.i + 1]
+            subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+            if subject is not None and not any(c.dep_ in SUBJECTS for c in clause.children):
+                span = doc[subject.left_edge.i: clause.right_edge.i + 1]  # "knows any sign of weakness ... may be
+                # read in Beijing as ...": the parser made the clause's subject the verb's object
             if verb.lemma_.lower() in _denials() or any(c.dep_ == "neg" for c in verb.children):
                 # "Russia has denied it intends to attack", "X does not agree that ...": the clause alone would
                 # say the opposite of what the speaker said, so the verb stays, with its "has", "not", "also"
@@ -302,6 +309,9 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
     quoted = _quoted_part(text)
     if quoted is not None and len(quoted) >= 0.4 * len(text):
         return quoted
+    rest_of_quote = _rest_of_quote(sent, text, inside)
+    if rest_of_quote is not None:
+        return rest_of_quote
     return _without_stray_marks(text).lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
 
 
@@ -333,6 +343,17 @@ def _without_stray_marks(text: str) -> str:
     while text and text[-1] in QUOTE_CHARS and odd(text):
         text = text[:-1]
     return text
+
+
+def _rest_of_quote(sent: Span, text: str, inside: list[bool] | None) -> str | None:
+    """The end of a quote opened in a sentence before, when it is most of this one: 'Thus, we call on our
+    partners to ... cut off Russia from the Western banking system," the statement said.'"""
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    if inside is None or not inside[start] or text[:1] in QUOTE_CHARS:
+        return None
+    end = next((i for i in range(start, sent.end_char) if not inside[i]), sent.end_char)
+    part = full_text(sent.doc)[start:end].rstrip().rstrip(QUOTE_CHARS).rstrip(" ,")
+    return part if len(part) >= 0.4 * len(text) and len(part.split()) >= MIN_WORDS and part != text else None
 
 
 def _quoted_part(text: str) -> str | None:
