@@ -206,6 +206,8 @@ def test_more_verbs_of_stance_and_the_us_is_no_pronoun(extract_text, text: str, 
     "Vladimir Soloviev asked the head of state whether he sees the possibility of a major war in Europe.",
     # what someone knows is the writer's claim about them, not their words
     "Volodymyr Zelenskiy knows a gold-embossed official invite is unlikely to arrive while his country is at war.",
+    # a law says nothing itself
+    "In addition, according to the Constitution, territorial issues should be resolved by an all-Ukrainian vote.",
 ])
 def test_telling_that_someone_spoke_or_asked_is_no_stance(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert positions(extract_text, text) == ()

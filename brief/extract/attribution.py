@@ -1107,6 +1107,8 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         if after is None or not len(after):
             continue
         span = _phrase_after(after)
+        if _is_law(span.root):
+            continue  # "according to the Constitution, territorial issues should be resolved ...": no one says it
         speaker = _speaker_from(span, memory, rules)
         if speaker is not None:
             return Attribution(speaker, phrase, quoted)
@@ -1145,6 +1147,16 @@ def _according_at_start(sent: Span, memory: SpeakerMemory, rules: SpeechRules, i
             return None  # "According to Reuters, Putin said ...": Putin's, the agency relays it
         return Attribution(speaker, phrase, any(ch in sent.text for ch in QUOTE_CHARS))
     return None
+
+
+def _is_law(head: Token) -> bool:
+    """A law or treaty ("the Constitution", "international law", "the Minsk agreements"): it says nothing itself."""
+    return head.ent_type_ == "LAW" or head.lemma_.lower() in _laws()
+
+
+@lru_cache(maxsize=1)
+def _laws() -> frozenset[str]:
+    return frozenset(load_rules("speech")["laws"])
 
 
 def _names_a_source(head: Token, rules: SpeechRules) -> bool:
