@@ -1047,3 +1047,13 @@ def test_the_body_noun_alone_capitalised_is_the_body_named_before(nlp) -> None: 
     found = speakers(nlp, text)
     assert found[1] == ("Kyiv International Institute of Sociology", "Ukraine")
     assert found[-1] == ("European Commission", "European Union")
+
+
+def test_the_report_is_its_publishers_not_the_last_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("PACE representatives stated that deported children had faced a process of russification. "
+            "These conclusions were derived from a report published by the Conflict Observatory. "
+            "They said the process was systemic. "
+            "The report assessed Russia’s program for the separation of Ukrainian children from their parents.")
+    found = speakers(nlp, text)
+    assert found[2][0] == "PACE representatives"  # naming a publisher makes no one a "they" after it
+    assert found[3][0] == "Conflict Observatory"

@@ -445,6 +445,7 @@ class SpeakerMemory:
         self.published = published
         self.dateline: str | None = None  # the country of the article's dateline ("MINSK, 20 June (BelTA) -")
         self.adopter: Speaker | None = None  # the body that last passed a resolution or declaration
+        self.publishers: dict[str, Speaker] = {}  # who published the report (study, ...) named last, by its noun
         self.named: list[Speaker] = []
 
     def known(self, name: str) -> str | None:
@@ -786,6 +787,7 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
             if not in_dash_quote:  # a person the quoted words are about is no one a "he" after them means
                 _note_subject(sent, memory)
             _note_adopter(sent, memory, rules)
+            _note_publisher(sent, memory, rules)
         if transcript is None and TRANSCRIPT.search(text, sent.start_char, sent.end_char):
             transcript = (len(found), _transcript_speaker(sent, attribution, memory))
         opens = _opens_with_dash(text, sent)
@@ -953,6 +955,24 @@ def _note_adopter(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> None
     if speaker is None and name is not None and _side_word(span.text) is not None:
         speaker = Speaker(_actor_text(sent.doc[name.left_edge.i:name.right_edge.i + 1]), _side_word(span.text), BODY)
     memory.adopter = speaker or memory.adopter
+
+
+def _note_publisher(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> None:
+    """Who published a document the sentence names ("a report published by the Conflict Observatory", "a study
+    by the Kiel Institute"): "The report assessed ..." after it is theirs, not the last speaker's."""
+    for noun in sent:
+        if noun.lemma_.lower() not in rules.documents or noun.pos_ != "NOUN":
+            continue
+        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        by += [a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+        for prep in by:
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if owner is not None and (owner.ent_type_ or owner.pos_ == "PROPN"):
+                named = len(memory.named)
+                speaker = _speaker_from(sent.doc[owner.left_edge.i:owner.right_edge.i + 1], memory, rules)
+                del memory.named[named:]  # a publisher named is no one speaking: "they said" after is not theirs
+                if speaker is not None:
+                    memory.publishers[noun.lemma_.lower()] = speaker
 
 
 def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
@@ -1642,6 +1662,8 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
     if lemma in rules.documents and not owner:  # not "A White House statement said": the White House's
         if lemma in _adopted_documents() and memory.adopter is not None:
             return memory.remember(memory.adopter)  # "the resolution said": the Senate's, which passed it
+        if lemma in memory.publishers and span[0].lower_ == "the":
+            return memory.remember(memory.publishers[lemma])  # "The report assessed": its publisher's
         return memory.last()
     if lemma in rules.roles and not people:
         return _role(span, lemma, memory)
