@@ -358,8 +358,9 @@ def _rest_of_quote(sent: Span, text: str, inside: list[bool] | None) -> str | No
 
 def _quoted_part(text: str) -> str | None:
     """The text between the first and the last quote mark, when the sentence quotes."""
-    text = text[1:] if text[:1] in QUOTE_CHARS and text[1:2] in QUOTE_CHARS else text  # '""It will be': a glued
-    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]  # closing mark of the sentence before
+    # '""It will be ...': the first mark closes the sentence before, glued to this one
+    text = text[1:] if text[:1] in QUOTE_CHARS and text[1:2] in QUOTE_CHARS else text
+    marks = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
     if len(marks) < 2:
         return None
     inside = quoted_mask(text)
