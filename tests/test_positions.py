@@ -76,6 +76,10 @@ def test_the_outlets_comment_after_a_dash_is_not_the_speakers(extract_text) -> N
             "had predicted he would falsely make to justify an invasion.")
     assert [p.statement for p in extract_text(said).positions] == [
         "the military operation was needed to protect civilians in eastern Ukraine"]
+    comma = ("Russia claimed that Ukraine planned to decapitate the government of Transnistria, a claim flatly "
+             "rejected by the U.S. and Ukraine.")
+    assert [p.statement for p in extract_text(comma).positions] == [
+        "Russia claimed that Ukraine planned to decapitate the government of Transnistria"]
     aside = "Kuleba said that Russia – a permanent member of the Security Council – must withdraw its troops."
     assert [p.statement for p in extract_text(aside).positions] == [
         "Russia – a permanent member of the Security Council – must withdraw its troops"]  # an aside, closed

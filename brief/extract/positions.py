@@ -320,10 +320,17 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
 COMMENT_TAIL = re.compile(r"\s[-–—]+\s+(?:a|an|something|which)\s[^-–—]*$")
 
 
+@lru_cache(maxsize=1)
+def _comment_after_comma() -> re.Pattern[str]:
+    """ ", a claim rejected by Kyiv", ", a move that sparks an exodus": the outlet's word on what was said."""
+    nouns = "|".join(re.escape(n) for n in load_rules("speech")["comment_nouns"])
+    return re.compile(rf",\s+(?:a|an)\s+(?:{nouns})\b[^,]*$")
+
+
 def _without_comment(statement: str) -> str:
     """The reported statement without the outlet's comment after a dash (not a dash inside a quote, nor an aside
-    that a second dash closes)."""
-    tail = COMMENT_TAIL.search(statement)
+    that a second dash closes) or after a comma (", a claim flatly rejected by the U.S.")."""
+    tail = COMMENT_TAIL.search(statement) or _comment_after_comma().search(statement)
     if tail is None or sum(ch in QUOTE_CHARS for ch in statement[:tail.start()]) % 2:
         return statement
     kept = statement[:tail.start()].rstrip(" ,")
