@@ -1057,3 +1057,39 @@ def test_the_report_is_its_publishers_not_the_last_speakers(nlp) -> None:  # typ
     found = speakers(nlp, text)
     assert found[2][0] == "PACE representatives"  # naming a publisher makes no one a "they" after it
     assert found[3][0] == "Conflict Observatory"
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # a document's words, "... reads the statement" or "the resolution reads", are whoever made it
+    ("“Russia oppresses the Crimean Tatars,” reads the Statement of the Ministry of Foreign Affairs of Ukraine.",
+     "Ministry of Foreign Affairs of Ukraine", "Ukraine"),
+    ("The Senate passed a resolution on Ukraine. The resolution reads: “Russia must withdraw its troops.”",
+     "Senate", None),
+])
+def test_a_document_that_reads_speaks_for_its_maker(nlp, text: str, name: str, side: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(nlp, text)[-1]
+    assert found[0] == name and (side is None or found[1] == side)
+
+
+def test_the_one_an_agency_reports_speaks_not_the_agency(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia is losing the war.\n\n"
+            "The Center for Countering Disinformation at the National Security and Defense Council of Ukraine "
+            "announced this on Facebook, Ukrinform reports.")
+    assert speakers(nlp, text) == [("Center for Countering Disinformation", "Ukraine")] * 2
+
+
+def test_stated_in_a_document_is_the_words_of_who_adopted_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russian leaders should be prosecuted in a special tribunal.\n\n"
+            "This is stated in the resolution entitled “Aspects of the aggression against Ukraine” adopted by the "
+            "Parliamentary Assembly of the Council of Europe, an Ukrinform correspondent reports.")
+    assert speakers(nlp, text)[0] == ("Parliamentary Assembly of the Council of Europe", "Council of Europe")
+
+
+def test_a_short_name_or_acronym_of_a_body_named_before_takes_its_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Russia’s aggression has claimed 14,000 lives, reads the statement of the Ministry of Foreign Affairs "
+            "of Ukraine.\n\n"
+            "The MFA expresses its gratitude to the states that provide Ukraine with support.\n\n"
+            "“We developed the Platform to contain Russia,” the Ministry of Foreign Affairs says.")
+    found = speakers(nlp, text)
+    assert found[1] == ("MFA", "Ukraine")
+    assert found[2][1] == "Ukraine"

@@ -208,6 +208,7 @@ def test_more_verbs_of_stance_and_the_us_is_no_pronoun(extract_text, text: str, 
 @pytest.mark.parametrize("text", [
     "Later, President Andrzej Duda told journalists about the course of these consultations.",
     "Vladimir Soloviev asked the head of state whether he sees the possibility of a major war in Europe.",
+    "Ben Wallace expressed his opinion in an interview with the German news agency dpa.",  # that he spoke, not what
     # what someone knows is the writer's claim about them, not their words
     "Volodymyr Zelenskiy knows a gold-embossed official invite is unlikely to arrive while his country is at war.",
     # a law says nothing itself
@@ -325,3 +326,8 @@ def test_a_count_told_with_a_stance_is_a_position_too(extract_text) -> None:  # 
     assert [p.side for p in extract_text(decried).positions] == ["Vatican"]
     assert [p.side for p in extract_text(denied).positions] == ["United States"]
     assert extract_text("Ukraine says 14 missiles were fired at the Kyiv region on Sunday.").positions == ()
+
+
+def test_a_view_expressed_with_its_content_is_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = positions(extract_text, "Ben Wallace expressed the view that Germany must send Taurus missiles to Ukraine.")
+    assert [(p.actor, p.side) for p in found] == [("Ben Wallace", "United Kingdom")]

@@ -362,6 +362,9 @@ def body_mentions(doc: Doc, rules: SpeechRules, home: str | None) -> list[BodyMe
         else:
             inner = (org_at[i] for i in range(chunk.start, chunk.end) if i in org_at)
             span = org or next((e for e in inner if e.start >= chunk.start and e.end <= chunk.end), None)
+        if span is not None and span[-1].lower_ == "of" and span.end < len(doc) and doc[span.end].ent_type_ == "GPE":
+            country = next((e for e in ents_in(doc) if e.start == span.end), None)  # "the Ministry of Foreign
+            span = doc[span.start:country.end if country is not None else span.end + 1]  # Affairs of" + "Ukraine"
         name = _org_name(span.text) if span is not None else ""
         if span is not None and span.end < chunk.end and chunk[-1].i == span.end and chunk[-1].text.isupper() \
                 and len(chunk[-1].text) >= 3:
@@ -369,8 +372,25 @@ def body_mentions(doc: Doc, rules: SpeechRules, home: str | None) -> list[BodyMe
         if name[:1].isupper() and not set(name.lower().split()) <= nouns:  # not a bare "Agency"
             owner = next((t for t in chunk if t.dep_ == "poss" and t.i < span.start and _side_word(t.text)), None)
             side = _side_word(owner.text) if owner is not None else _own_side(name, rules, home)
+            if owner is None and side_of(name) is None:
+                side = _named_before(name, found) or side
             found.append(BodyMention(name, side, chunk.start))  # "Ukraine's State Emergencies Service DSNS"
     return found
+
+
+def _named_before(name: str, earlier: list[BodyMention]) -> str | None:
+    """The side of the body a short name or an acronym stands for, named before it with its country: "the
+    Ministry of Foreign Affairs" and "the MFA" after "the Ministry of Foreign Affairs of Ukraine"."""
+    words = name.split()
+    for body in reversed(earlier):
+        if body.side is None or body.side == body.name or body.name == name:
+            continue
+        full = body.name.split()
+        initials = "".join(w[0] for w in full if w[:1].isupper())
+        if len(words) < len(full) and full[:len(words)] == words or \
+                len(words) == 1 and name.isupper() and len(name) >= 2 and initials.startswith(name):
+            return body.side
+    return None
 
 
 def _org_name(text: str) -> str:
@@ -942,6 +962,15 @@ def _adopted_documents() -> frozenset[str]:
 def _note_adopter(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> None:
     """The body that passed a document ("The Senate has passed a resolution in support of Ukraine") is whose
     the document's words are ("According to the resolution, ...", "the resolution said")."""
+    for noun in sent:  # "the resolution ... adopted by the Parliamentary Assembly of the Council of Europe"
+        if noun.lemma_.lower() in _adopted_documents() and noun.pos_ == "NOUN":
+            for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ADOPT):
+                agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                body = _speaker_from(sent.doc[agent.left_edge.i:agent.right_edge.i + 1], memory, rules) \
+                    if agent is not None else None
+                if body is not None:
+                    memory.adopter = body
+                    return
     root = sent.root
     if root.lemma_.lower() not in ADOPT or not any(c.dep_ == "dobj" and c.lemma_.lower() in _adopted_documents()
                                                     for c in root.children):
@@ -993,7 +1022,8 @@ def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
         memory.person(person.text, _title_of(person), person.start)
     elif _people_side(subject.text) is not None:
         memory.person(subject.text, None, subject.i)
-    elif subject.lower_ in speech_rules().group_roles and subject.tag_ == "NNS":  # "UK defence sources sought to"
+    elif subject.lower_ in speech_rules().group_roles and subject.tag_ == "NNS" and \
+            not doc_quoted_mask(sent.doc)[subject.idx]:  # "UK defence sources sought to"
         words = sent.doc[subject.left_edge.i:subject.i + 1]
         side = _side_word(words.text)
         if side is not None:
@@ -1085,6 +1115,9 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     source = _as_source(sent, memory, rules, said=True)  # "As he said, Kiev wants to check ...": not Kiev's
     if source is not None:
         return Attribution(source, "according to", quoted)
+    stated = _stated_in(sent, memory, rules)
+    if stated is not None:
+        return Attribution(stated, "state", quoted)
     opening = _according_at_start(sent, memory, rules, inside)  # "According to the Ukrainian side, ... Putin was to
     if opening is not None:  # reject it": the source, not the clause's subject
         return opening
@@ -1110,10 +1143,10 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         if after is not None:  # "Concessions, also from the West - said on TVN24 Dr. Adam Eberhardt"
             speaker = _speaker_from(after, memory, rules)
         if speaker is not None:
-            reporter = Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
+            found = Attribution(speaker, verb.lemma_.lower(), quoted, False, verb.i)
             if not _reports_for_others(speaker, rules):
-                return reporter
-            break
+                return found  # "X announced this on Facebook, Ukrinform reports": X, whom the agency reports
+            reporter = reporter or found
     dashed = None if reporter else _dash_speaker(sent, memory, rules, inside) or \
         _colon_speaker(sent, memory, rules) or _statement_colon(sent, memory, rules, inside)
     if dashed is not None:
@@ -1146,6 +1179,30 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
         if relative is not None:
             return relative
     return reporter or Attribution(None, None, quoted)
+
+
+STATED_IN = re.compile(r"^\W*(?:This|That|It) (?:is|was) (?:stated|said|noted|written|declared) in ")
+
+
+def _stated_in(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | None:
+    """Who made the document a back reference names: "This is stated in the resolution ... adopted by the
+    Parliamentary Assembly of the Council of Europe, an Ukrinform correspondent reports" is the Assembly's."""
+    if not STATED_IN.match(sent.text):
+        return None
+    noun = next((t for t in sent if t.lemma_.lower() in rules.documents and t.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    owners = [g for c in noun.subtree if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+              for g in a.children if g.dep_ == "pobj"]  # "the resolution entitled "..." adopted by PACE"
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children
+               if g.dep_ == "pobj" and (g.ent_type_ or g.pos_ == "PROPN")]
+    owners += [c for c in noun.children if c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "PROPN")]
+    for owner in owners:
+        speaker = _speaker_from(sent.doc[owner.left_edge.i:owner.i + 1 if owner.dep_ == "poss" else
+                                         owner.right_edge.i + 1], memory, rules)
+        if speaker is not None and not _reports_for_others(speaker, rules):
+            return speaker
+    return None
 
 
 def _according_at_start(sent: Span, memory: SpeakerMemory, rules: SpeechRules, inside: list[bool]
@@ -1457,6 +1514,8 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
         return False  # "Putin understood what Joe Biden said": the words of the one who understood
     if lemma in rules.verbs:
         return not _fights(token)
+    if lemma == "read":  # '"...," reads the statement', "The resolution reads: ...": the words of a document
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in rules.documents for c in token.children)
     clear = next((c for c in token.children if c.lower_ == "clear"), None) if lemma == "make" else None
     if clear is not None:  # "Putin made it clear that ...", "made it clear: ...", not "has made his intentions clear"
         said = [t for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
@@ -1637,6 +1696,11 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         if word in rules.body_pronouns:
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None
+    if head.lemma_.lower() in rules.documents and span[0].lower_ == "the":  # "the statement of the Ministry
+        owner = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by")  # of Foreign
+                      for o in c.children if o.dep_ == "pobj" and (o.ent_type_ or o.pos_ == "PROPN")), None)
+        if owner is not None:  # Affairs": the ministry's words
+            return _speaker_from(span.doc[owner.left_edge.i:owner.right_edge.i + 1], memory, rules)
     people = _people_in(span, memory, rules)
     lemma = head.lemma_.lower()
     if len(people) == 1 and people[0].start > 0 and _people_side(people[0].text) is None and \
@@ -1658,7 +1722,10 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
                 if side is not None:
                     speaker = memory.remember(Speaker(speaker.name, side, speaker.title))
             return speaker
-    owner = _side_word(span.text) is not None or any(e.label_ in ("ORG", "PERSON", "GPE") for e in ents_in(span))
+    aside = {t.i for c in head.children if c.dep_ in ("appos", "relcl") for t in c.subtree}  # not "the document,
+    words = [t for t in span if t.i not in aside]  # the first of its kind in German history, reads": whose it is
+    owner = _side_word(" ".join(t.text for t in words)) is not None or \
+        any(e.label_ in ("ORG", "PERSON", "GPE") and all(t.i not in aside for t in e) for e in ents_in(span))
     if lemma in rules.documents and not owner:  # not "A White House statement said": the White House's
         if lemma in _adopted_documents() and memory.adopter is not None:
             return memory.remember(memory.adopter)  # "the resolution said": the Senate's, which passed it
@@ -1908,10 +1975,15 @@ def _body(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker | No
     if not named and side is None:
         if lemma in rules.group_roles or span.root.lower_ in rules.group_roles or span.root.pos_ != "PROPN":
             return None
-    if not text or len(text.split()) > 12:
+    if len(text.split()) > 12:  # "The Center for Countering Disinformation at the National Security and
+        own = next((e for e in named if e.label_ == "ORG" and e.start <= span.root.i < e.end), None)  # Defense
+        text = _actor_text(own) if own is not None and len(own) <= 12 else ""  # Council of Ukraine": the Center
+    if not text:
         return None
     if side is None and (any(e.label_ == "ORG" for e in named) or lemma in rules.body_nouns):
-        side = _own_side(_org_name(text), rules, memory.home)
+        name = _org_name(text)
+        side = _named_before(name, [b for b in memory.bodies if b.start < span.start]) or \
+            _own_side(name, rules, memory.home)
     return memory.remember(Speaker(text, side, BODY))
 
 

@@ -119,6 +119,7 @@ def is_direct_quote(statement: str, sent: Span, inside: list[bool]) -> bool:
 
 
 TELLING = frozenset({"tell", "speak", "talk", "brief", "write"})  # "He writes about the backstage of ..."
+OPINION_NOUNS = frozenset({"opinion", "view", "thought", "position", "stance", "assessment"})
 HEADING_WORDS = 25  # tokens: a line without a stop this short is a heading
 
 
@@ -131,6 +132,10 @@ def _only_tells_of_speaking(sent: Span, attribution: Attribution) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("ask", "wonder"):
         return any(m.lower_ in ("whether", "if") for c in verb.children for m in c.children if m.dep_ == "mark")
+    if lemma in ("express", "voice", "share") and any(c.dep_ == "dobj" and c.lemma_.lower() in OPINION_NOUNS
+                                                     and not any(g.dep_ in ("acl", "relcl") for g in c.children)
+                                                     for c in verb.children):
+        return True  # "Wallace expressed his opinion in an interview with dpa", not "the view that ..."
     return lemma in TELLING and not any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children) and \
         not any(ch in sent.text for ch in QUOTE_CHARS + ":")
 
