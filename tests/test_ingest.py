@@ -165,6 +165,12 @@ def test_subscription_lines_are_not_article_text() -> None:
     body = ("Russian forces shelled Kharkiv overnight, the governor said.\n"
             "By submitting your email, you agree to our Terms of Service and Privacy Policy .\n"
             "Sign up for CNN's Meanwhile in America newsletter.\n"
+            "skip past newsletter promotion Sign up to Morning Mail Free daily newsletter Our Australian morning "
+            "briefing breaks down the key stories of the day, telling you what’s happening and why it matters Enter "
+            "your email address Sign up Privacy Notice: Newsletters may contain info about charities, online ads, "
+            "and content funded by outside parties. after newsletter promotion\n"
+            "Editor’s Note: Mark Hannah is a senior fellow at the Eurasia Group. The views expressed in this "
+            "commentary are his own.\n"
             "Two people were wounded.\n")
     cleaned = clean_lines(body)
     assert cleaned.text == "Russian forces shelled Kharkiv overnight, the governor said.\nTwo people were wounded."
