@@ -1093,3 +1093,16 @@ def test_a_short_name_or_acronym_of_a_body_named_before_takes_its_side(nlp) -> N
     found = speakers(nlp, text)
     assert found[1] == ("MFA", "Ukraine")
     assert found[2][1] == "Ukraine"
+
+
+@pytest.mark.parametrize("text, name, side", [
+    # the one a title belongs to is the speaker, not the owner of the office named in it
+    ("The deputy head of Putin's administration Dmitry Kozak recommended the dictator to sign a settlement.",
+     "Dmitry Kozak", "Russia"),
+    ("Mr Putin’s spokesman, Dmitry Peskov, hailed the Moscow exhibition as a “brilliant idea”.", "Dmitry Peskov",
+     "Russia"),
+    # speaking out against something is a stance
+    ("Russian oligarch Oleg Deripaska spoke out against the conflict in late February.", "Oleg Deripaska", "Russia"),
+])
+def test_the_titled_person_speaks_and_more_verbs_of_stance(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    assert speakers(nlp, text) == [(name, side)]

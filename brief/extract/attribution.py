@@ -1514,6 +1514,8 @@ def _is_speech(token: Token, rules: SpeechRules) -> bool:
         return False  # "Putin understood what Joe Biden said": the words of the one who understood
     if lemma in rules.verbs:
         return not _fights(token)
+    if lemma == "speak" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return True  # "Oligarchs Mikhail Fridman and Oleg Deripaska also spoke out against the conflict"
     if lemma == "read":  # '"...," reads the statement', "The resolution reads: ...": the words of a document
         return any(c.dep_ == "nsubj" and c.lemma_.lower() in rules.documents for c in token.children)
     clear = next((c for c in token.children if c.lower_ == "clear"), None) if lemma == "make" else None
@@ -1709,8 +1711,9 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
         return memory.remember(Speaker(name, _body_table_side(name) or _without_legal_form(name), BODY))
     if people:
         person = next((p for p in people if p.start <= head.i < p.end), None)
-        if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):
-            person = people[0]
+        if person is None and (lemma in rules.roles or head.pos_ == "PROPN"):  # not the owner of "The deputy
+            owners = [p for p in people if p.end < len(span.doc) and span.doc[p.end].tag_ == "POS"]  # head of
+            person = next((p for p in people if p not in owners), people[0])  # Putin's administration Dmitry Kozak
         if person is None:  # "Museveni's influential son and aspirant successor, Muhoozi Kainerugaba, has said",
             person = next((p for p in people if p.root.dep_ in ("appos", "conj") and p.root.head.i == head.i), None)
             # "Russian former officer and an avid Kremlin critic Igor Girkin criticized
