@@ -1106,3 +1106,9 @@ def test_a_short_name_or_acronym_of_a_body_named_before_takes_its_side(nlp) -> N
 ])
 def test_the_titled_person_speaks_and_more_verbs_of_stance(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text) == [(name, side)]
+
+
+def test_an_acronym_speaks_for_the_body_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The British Ministry of Defense (MoD) published its update on Monday.\n\n"
+            "The MoD notes: “Russia remains concerned about guarding the extremities of its front.”")
+    assert speakers(nlp, text)[-1] == ("MoD", "United Kingdom")

@@ -386,10 +386,34 @@ def _named_before(name: str, earlier: list[BodyMention]) -> str | None:
         if body.side is None or body.side == body.name or body.name == name:
             continue
         full = body.name.split()
-        initials = "".join(w[0] for w in full if w[:1].isupper())
-        if len(words) < len(full) and full[:len(words)] == words or \
-                len(words) == 1 and name.isupper() and len(name) >= 2 and initials.startswith(name):
+        if len(words) < len(full) and full[:len(words)] == words or _acronym_of(name, body.name):
             return body.side
+    return None
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """``acronym`` ("MFA", "MoD", "KIIS") is made of the first letters of words in a row of ``name`` ("Ministry of
+    Foreign Affairs of Ukraine", "British Ministry of Defense", "Kyiv International Institute of Sociology"),
+    with or without its small words."""
+    if " " in acronym or len(acronym) < 2 or not acronym.isalpha() or sum(ch.isupper() for ch in acronym) < 2 \
+            or not acronym[0].isupper():
+        return False
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w[:1].isalpha()]
+    for initials in ("".join(w[0] for w in words), "".join(w[0] for w in words if w[0].isupper())):
+        if acronym.lower() == initials.lower() or len(acronym) > 2 and acronym.lower() in initials.lower():
+            return True  # two letters ("EU") only for the whole name
+    return False
+
+
+def _body_of_acronym(span: Span, memory: SpeakerMemory) -> Speaker | None:
+    """"KIIS recalled", "The MoD notes": the body named before that the acronym stands for."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != 1 or words[0].ent_type_ == "PERSON":
+        return None
+    acronym = words[0].text
+    for body in reversed([b for b in memory.bodies if b.start < span.start]):
+        if body.name != acronym and _acronym_of(acronym, body.name):
+            return memory.remember(Speaker(acronym, body.side, BODY))
     return None
 
 
@@ -1703,6 +1727,9 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
                       for o in c.children if o.dep_ == "pobj" and (o.ent_type_ or o.pos_ == "PROPN")), None)
         if owner is not None:  # Affairs": the ministry's words
             return _speaker_from(span.doc[owner.left_edge.i:owner.right_edge.i + 1], memory, rules)
+    acronym = _body_of_acronym(span, memory)
+    if acronym is not None:
+        return acronym
     people = _people_in(span, memory, rules)
     lemma = head.lemma_.lower()
     if len(people) == 1 and people[0].start > 0 and _people_side(people[0].text) is None and \
