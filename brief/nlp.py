@@ -49,10 +49,13 @@ def _split_glued_dashes(nlp: Language) -> None:
     """Split a dash glued to a full stop ("precise.- If they") off the word: it opens a quote, in the dialogue
     style of translated Polish and Ukrainian news, and ``brief_paragraphs`` starts a sentence there. A quote
     mark glued between sentences is split off the same way."""
-    from spacy.util import compile_infix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[.!?])[-–—]+"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # a dash glued to the word after it ("to fall -he said") closes the quote: "he" is a word of its own
+    prefixes = [*nlp.Defaults.prefixes, r"[-–—]+(?=[^\W\d_])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # a quote mark glued to a full stop and the next sentence ('Putin."The Ukrainian nation') is a token of its
     # own, not part of '"The'
     infixes = [*nlp.Defaults.infixes, r"(?<=[.!?])[\"“”](?=[A-Z])"]

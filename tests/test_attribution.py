@@ -1112,3 +1112,14 @@ def test_an_acronym_speaks_for_the_body_named_before(nlp) -> None:  # type: igno
     text = ("The British Ministry of Defense (MoD) published its update on Monday.\n\n"
             "The MoD notes: “Russia remains concerned about guarding the extremities of its front.”")
     assert speakers(nlp, text)[-1] == ("MoD", "United Kingdom")
+
+
+def test_a_dash_glued_to_the_pronoun_after_a_quote_is_punctuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "John Smith met reporters on Sunday.\n\n- We cannot allow Ukraine to fall -he said."
+    assert speakers(nlp, text)[-1] == ("John Smith", None)  # never a speaker named "-he"
+
+
+def test_a_person_named_in_what_someone_says_is_no_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("In an interview, the leader said that Vladimir Putin is seeking to recreate the Soviet Union.\n\n"
+            "For the delay in help, he blamed the faction in the Republican Party.")
+    assert speakers(nlp, text)[-1][0] != "Vladimir Putin"

@@ -260,6 +260,7 @@ class Mention:
     title: str | None
     start: int
     aged: bool = False  # "Michael Martin, 22,": a private person, not the actor table's one of that name
+    reported: bool = False  # named in what someone says ("X said that Vladimir Putin is seeking ..."): talked about
 
 
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "ADP", "DET"})  # the words of an office before a name
@@ -274,7 +275,7 @@ def person_mentions(doc: Doc) -> list[Mention]:
         name, office = _without_office(HONORIFICS.sub("", _clean_name(ent.text)))
         if not name or not any(ch.isupper() for ch in name[:1]):
             continue
-        found.append(Mention(name, _title_of(ent) or office, ent.start, _aged(ent)))
+        found.append(Mention(name, _title_of(ent) or office, ent.start, _aged(ent), _reported(ent)))
     names = {m.name for m in found if len(m.name.split()) > 1}
     for ent in ents_in(doc):  # "Ambassador of Belarus to Russia Dmitry Krutoi", tagged an organisation here
         if ent.label_ in ("ORG", "GPE", "NORP") and len(ent) > 2:
@@ -287,6 +288,18 @@ def person_mentions(doc: Doc) -> list[Mention]:
                 found.append(Mention(name, title or None, ent.end - len(name.split())))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _reported(ent: Span) -> bool:
+    """The name is in the clause a speech verb reports ("... said that Vladimir Putin is seeking to recreate the
+    Soviet Union"): the one spoken of, not the one a "he" after it speaks as."""
+    verbs = speech_rules().verbs
+    token = ent.root
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in verbs:
+            return True
+        token = token.head
+    return False
 
 
 def _aged(ent: Span) -> bool:
@@ -619,7 +632,7 @@ class SpeakerMemory:
         if any(_is_person(s) for s in self.named):
             return None
         for mention in reversed(self.mentions):
-            if mention.start < at and _is_named_person(mention.name):
+            if mention.start < at and _is_named_person(mention.name) and not mention.reported:
                 speaker = Speaker(self._fuller(mention.name, mention.start)[0], None, mention.title)
                 if _gender(speaker) in (None, _PRONOUN_GENDER.get(pronoun)):
                     return self.person(mention.name, mention.title, mention.start)
@@ -630,7 +643,8 @@ class SpeakerMemory:
         """The first person named after token ``at`` (within ``LATER_REACH`` tokens) whose side is known
         (and is ``side``): who "the president" of an article's opening lines turns out to be."""
         for mention in self.mentions:
-            if at < mention.start <= at + LATER_REACH and _is_named_person(mention.name):
+            if at < mention.start <= at + LATER_REACH and _is_named_person(mention.name) and \
+                    not (mention.reported and side is None):  # "the leader said that Vladimir Putin is ..."
                 found = side_of(mention.name, mention.title)
                 if found is not None and (side is None or found == side):
                     return Speaker(mention.name, found, mention.title)
