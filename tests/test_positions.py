@@ -331,3 +331,25 @@ def test_a_count_told_with_a_stance_is_a_position_too(extract_text) -> None:  # 
 def test_a_view_expressed_with_its_content_is_a_stance(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = positions(extract_text, "Ben Wallace expressed the view that Germany must send Taurus missiles to Ukraine.")
     assert [(p.actor, p.side) for p in found] == [("Ben Wallace", "United Kingdom")]
+
+
+@pytest.mark.parametrize("text, statement", [
+    # the words that say who says it are trimmed off when a comma sets them apart, before or after
+    ("According to the Kremlin spokesman Dmitry Peskov, the talks with Ukraine are frozen for the time being.",
+     "the talks with Ukraine are frozen for the time being."),
+    ("As the President of the United States added, presenting such statements is part of the Russian strategy.",
+     "presenting such statements is part of the Russian strategy."),
+    ("What type of arms Ukraine manages to get from its western allies will be decisive, said Dimitri Minic, a "
+     "researcher at the French Institute for International Relations.",
+     "What type of arms Ukraine manages to get from its western allies will be decisive"),
+    ("In connection with the growing fears of Russian aggression, British Prime Minister Boris Johnson announced on "
+     "Monday that Britain would send more troops to Estonia.", "Britain would send more troops to Estonia."),
+    # a denial or a negation keeps its verb; a clause too short to stand alone keeps its frame
+    ("With Moscow’s troops scoring small advances in recent weeks, the Kremlin doesn’t believe it has to negotiate.",
+     "With Moscow’s troops scoring small advances in recent weeks, the Kremlin doesn’t believe it has to negotiate."),
+    ("When asked about the property of Russian oligarchs in London, Liz Truss replied that this is not excluded.",
+     "When asked about the property of Russian oligarchs in London, Liz Truss replied that this is not excluded."),
+])
+def test_the_frame_of_a_reported_statement_is_trimmed(extract_text, text: str, statement: str) -> None:  # type: ignore[no-untyped-def]
+    (position,) = positions(extract_text, text)
+    assert position.statement == statement

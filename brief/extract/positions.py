@@ -317,7 +317,84 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
     rest_of_quote = _rest_of_quote(sent, text, inside)
     if rest_of_quote is not None:
         return rest_of_quote
+    if attribution.also is None and not attribution.inherited and not any(ch in text for ch in QUOTE_CHARS):
+        framed = _without_frame(sent, attribution)
+        if framed is not None:
+            return framed
     return _without_stray_marks(text).lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
+
+
+FRAMED_WORDS = 6  # words a statement keeps at least without its frame
+FRAME_OPENERS = frozenset({"according", "as"})  # "According to X, ...", "As X added, ..."
+# What may follow the words said in ", said X, a research analyst with ..., on Monday": who and when, not more
+# of what was said ("..., they refuse to call it an invasion and oppose sanctions").
+WHO_SAID_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "punct", "prep", "npadvmod", "advmod", "advcl",
+                           "agent", "dative", "neg"})
+
+
+def _only_who_said(verb: Token, after: int) -> bool:
+    """Right after token ``after`` (a comma) come the verb or its subject, and every word of the verb's own after
+    the comma tells who said it, to whom or when."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    opens = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+    following = next((t for t in doc[after + 1:verb.i + 1] if not t.is_space), None)
+    if following is None or following.i not in opens:
+        return False  # "..., Antony Blinken, the Russian foreign ministry said": more of what was said first
+    return all(c.dep_ in WHO_SAID_DEPS or c.dep_ == "dobj" and c.lemma_.lower() in ("medium", "media", "reporter",
+                                                                                     "journalist", "press")
+               for c in verb.children if c.i > after)
+
+
+def _without_frame(sent: Span, attribution: Attribution) -> str | None:
+    """A reported sentence without the words that say who says it, when they stand before or after what is said
+    and are set off by a comma: "According to Peskov, the talks are frozen", "As the President added, such
+    statements are part of ...", "The talks are frozen, according to Peskov", "Russia is wary of hybrid war, said
+    Sam Cranny-Evans, a research analyst with ...", "Johnson announced on Monday that Britain would send more
+    troops" (the clause the verb reports, running to the end). None when no such frame stands apart."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return None
+    keep: tuple[int, int] | None = None  # token range [start, end) of what is said
+    first = words[0]
+    if first.lower_ in FRAME_OPENERS and attribution.verb == "according to":  # the frame names the speaker
+        frame = first.head if first.lower_ == "as" and first.dep_ == "mark" else first
+        end = frame.right_edge.i  # the comma that closes the frame, its last word or the one after it
+        comma = doc[end] if doc[end].text == "," else next((t for t in doc[end + 1:sent.end] if not t.is_space), None)
+        if comma is not None and comma.text == "," and comma.i < sent.end - 1 and \
+                (frame is first or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[frame.i + 1:comma.i])):
+            keep = (comma.i + 1, sent.end)  # not "As Dzheppar emphasized, the Ukrainian authorities, thanks to
+            # ...": the parser gave the clause's subject to the frame's verb
+    if keep is None and attribution.verb_index is not None and attribution.verb_index < sent.end and \
+            doc[attribution.verb_index].lemma_.lower() != "make":  # "made it clear that": kept whole
+        verb = doc[attribution.verb_index]
+        if verb.lemma_.lower() in _denials() or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "..., he denied", "it doesn't believe it has to negotiate": the verb is part of it
+        before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+        after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if after is not None and not (doc[after.left_edge.i].lower_ == "that" or
+                                      all(t.is_punct for t in doc[verb.i + 1:after.left_edge.i])):
+            after = None  # "must state his intention to arm ... should Russia choose to invade": not its clause
+        if before is not None and before.left_edge.i == words[0].i:  # "..., said X, a research analyst"
+            comma = doc[before.right_edge.i + 1] if before.right_edge.i + 1 < sent.end else None
+            if comma is not None and comma.text == "," and _only_who_said(verb, comma.i):
+                keep = (sent.start, before.right_edge.i + 1)
+        elif after is not None and verb.dep_ == "ROOT" and after.right_edge.i >= words[-1].i - 1:
+            keep = (after.left_edge.i, sent.end)  # "Johnson announced on Monday that ...", not "talked about
+            # disinformation that Russia spreads, suggesting that ...": what the verb's own subject says
+            if doc[keep[0]].lower_ == "that":
+                keep = (keep[0] + 1, keep[1])
+    if keep is None:
+        tail = next((t for t in reversed(words) if t.lower_ == "according" and t.i > words[0].i), None)
+        if tail is not None and tail.right_edge.i >= words[-1].i - 1 and doc[tail.i - 1].text == ",":
+            keep = (sent.start, tail.i - 1)  # "The talks are frozen, according to Peskov."
+    if keep is None:
+        return None
+    said = doc[keep[0]:keep[1]]
+    if sum(t.is_alpha for t in said) < FRAMED_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in said):
+        return None  # "she replied that this is not excluded": too short to stand without the frame
+    return said.text.strip(" ,;:–—-\n")
 
 
 # A spaced dash and what follows it to the end, when it opens the outlet's comment on what was said: "... to protect
