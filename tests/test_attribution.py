@@ -1123,3 +1123,9 @@ def test_a_person_named_in_what_someone_says_is_no_antecedent(nlp) -> None:  # t
     text = ("In an interview, the leader said that Vladimir Putin is seeking to recreate the Soviet Union.\n\n"
             "For the delay in help, he blamed the faction in the Republican Party.")
     assert speakers(nlp, text)[-1][0] != "Vladimir Putin"
+
+
+def test_the_office_of_a_country_is_the_person_holding_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Biden said Russia could invade at any moment.\n\n"
+            "As the President of the United States added, presenting such statements is part of the Russian plan.")
+    assert speakers(nlp, text)[-1] == ("Biden", "United States")

@@ -1952,8 +1952,10 @@ def _role(span: Span, role: str, memory: SpeakerMemory) -> Speaker | None:
     ... breakaway territories", several, are no one person named before; "A diplomat stationed in Kyiv" serves
     there, and speaks for no side the words give."""
     side = _side_word(_without_postings(span.text))
-    words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")
-             and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]
+    places = {t.i for e in ents_in(span) if e.label_ in ("GPE", "NORP") and _side_word(e.text) for t in e}
+    words = [t.lower_ for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i not in places
+             and _side_word(t.text) is None and t.lower_ not in ("former", "then", "current")]  # "the President of
+    # the United States": a president
     earlier = next((s for s in reversed(memory.named) if _is_person(s)
                     and _has_words(memory.titles_of(s, span.start), words or [role])), None)
     if earlier is not None and (side is None or earlier.side in (None, side)):
