@@ -353,3 +353,9 @@ def test_a_view_expressed_with_its_content_is_a_stance(extract_text) -> None:  #
 def test_the_frame_of_a_reported_statement_is_trimmed(extract_text, text: str, statement: str) -> None:  # type: ignore[no-untyped-def]
     (position,) = positions(extract_text, text)
     assert position.statement == statement
+
+
+def test_the_dash_tail_that_names_the_speaker_is_trimmed(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Burns met Zelensky in Kyiv.\n\n- I think the Russians were not prepared for such resistance at all - said Burns."
+    (position,) = positions(extract_text, text)
+    assert position.statement == "I think the Russians were not prepared for such resistance at all"

@@ -840,7 +840,7 @@ def attribute_sentences(doc: Doc, published: date | None = None) -> list[Attribu
                 attribution = replace(attribution, also=also)
         if sent.start > 0 and "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
             in_dash_quote = False  # a paragraph ends a dash quote
-        closes = in_dash_quote and _dash_tail(sent, rules, inside) is not None
+        closes = in_dash_quote and dash_tail(sent, rules, inside) is not None
         if attribution.speaker is None:
             if not in_dash_quote:  # a person the quoted words are about is no one a "he" after them means
                 _note_subject(sent, memory)
@@ -1159,7 +1159,7 @@ def attribute(sent: Span, memory: SpeakerMemory, rules: SpeechRules | None = Non
     opening = _according_at_start(sent, memory, rules, inside)  # "According to the Ukrainian side, ... Putin was to
     if opening is not None:  # reject it": the source, not the clause's subject
         return opening
-    tail = _dash_tail(sent, rules, inside)
+    tail = dash_tail(sent, rules, inside)
     for verb in sorted((t for t in outside if _is_speech(t, rules)), key=_depth):
         if tail is not None and verb.i < tail:
             continue  # "- I think that ... his services did not tell him ... - said Burns.": the quote's verbs never speak
@@ -1410,7 +1410,7 @@ DASH_TAIL = re.compile(r"(?:^|\s)(?:[—–]{1,2}\s*|-{1,2}\s+)((?:the\s+)?[A-Z]
 DASH_TAIL_TOKENS = 16  # tokens: how long the "- said CIA director William Burns." after a dash quote may be
 
 
-def _dash_tail(sent: Span, rules: SpeechRules, inside: list[bool]) -> int | None:
+def dash_tail(sent: Span, rules: SpeechRules, inside: list[bool]) -> int | None:
     """The index of the dash that closes a dash quote ("- I think ... - said Burns.", "... - he added."): a spaced
     dash outside quote marks followed, within a few tokens, by a speech verb that ends the sentence's words."""
     for dash in (t for t in sent if _spaced_dash(t) and t.i > sent.start and not inside[t.idx]):

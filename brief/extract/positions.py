@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brief.extract.attribution import (QUOTE_CHARS, TRANSCRIPT_VERB, Attribution, doc_quoted_mask, quoted_mask,
-                                       refers_back, subheading)
+from brief.extract.attribution import (QUOTE_CHARS, TRANSCRIPT_VERB, Attribution, dash_tail, doc_quoted_mask,
+                                       quoted_mask, refers_back, speech_rules, subheading)
 from brief.extract.text import cite, full_text
 from brief.models import Article, Citation, Position, Speaker
 from brief.rules import load_rules
@@ -357,8 +357,11 @@ def _without_frame(sent: Span, attribution: Attribution) -> str | None:
     if not words:
         return None
     keep: tuple[int, int] | None = None  # token range [start, end) of what is said
+    dash = dash_tail(sent, speech_rules(), doc_quoted_mask(doc))
+    if dash is not None:
+        keep = (sent.start, dash)  # "- I think they were not prepared for it - said Burns."
     first = words[0]
-    if first.lower_ in FRAME_OPENERS and attribution.verb == "according to":  # the frame names the speaker
+    if keep is None and first.lower_ in FRAME_OPENERS and attribution.verb == "according to":  # the frame names the speaker
         frame = first.head if first.lower_ == "as" and first.dep_ == "mark" else first
         end = frame.right_edge.i  # the comma that closes the frame, its last word or the one after it
         comma = doc[end] if doc[end].text == "," else next((t for t in doc[end + 1:sent.end] if not t.is_space), None)
