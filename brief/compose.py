@@ -273,7 +273,7 @@ def order_positions(positions: list[Position]) -> list[Position]:
     """Grouped by side (unknown last), then speaker; the side and the speaker with the most positions first (the
     principal voices: Zelenskyy before a Kyiv resident, and the one line of each side an executive reads is
     theirs), else the one the sources give first. A speaker's positions keep the sources' order; "Zelenskyy" and
-    "Volodymyr Zelenskyy" are one speaker."""
+    "Volodymyr Zelenskyy" are one speaker, shown by the fuller name."""
     side_of = lambda p: p.side or "~"  # noqa: E731
     speaker_of = lambda p: (side_of(p), _last_word(p.actor))  # noqa: E731
     sides = Counter(side_of(p) for p in positions)
@@ -282,5 +282,12 @@ def order_positions(positions: list[Position]) -> list[Position]:
     for i, p in enumerate(positions):
         first.setdefault(side_of(p), i)
         first.setdefault(speaker_of(p), i)
-    return sorted(positions, key=lambda p: (p.side is None, -sides[side_of(p)], first[side_of(p)],
-                                            -speakers[speaker_of(p)], first[speaker_of(p)]))
+    fullest: dict[object, str] = {}  # "Zelenskyy" of one source is the "Volodymyr Zelenskyy" of another
+    for p in positions:
+        known = fullest.get(speaker_of(p), p.actor)
+        if p.actor.endswith(f" {known}") or p.actor == known:
+            fullest[speaker_of(p)] = p.actor
+    named = [p if not fullest[speaker_of(p)].endswith(f" {p.actor}") else replace(p, actor=fullest[speaker_of(p)])
+             for p in positions]
+    return sorted(named, key=lambda p: (p.side is None, -sides[side_of(p)], first[side_of(p)],
+                                        -speakers[speaker_of(p)], first[speaker_of(p)]))

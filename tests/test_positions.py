@@ -153,6 +153,7 @@ def test_the_side_and_the_speaker_with_the_most_positions_come_first() -> None:
             Position("Ukraine", "Volodymyr Zelenskyy", "f"), Position("France", "Emmanuel Macron", "g")]
     ordered = order_positions(made)
     assert [p.statement for p in ordered] == ["c", "f", "b", "e", "a", "g", "d"]
+    assert [p.actor for p in ordered[:2]] == ["Volodymyr Zelenskyy"] * 2  # one speaker, by the fuller name
 
 
 @pytest.mark.parametrize(("text", "form"), [
