@@ -1129,3 +1129,8 @@ def test_the_office_of_a_country_is_the_person_holding_it(nlp) -> None:  # type:
     text = ("Biden said Russia could invade at any moment.\n\n"
             "As the President of the United States added, presenting such statements is part of the Russian plan.")
     assert speakers(nlp, text)[-1] == ("Biden", "United States")
+
+
+def test_a_name_that_is_the_subject_of_the_verb_after_it_is_no_inverted_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In Venezuela, disputed President Nicolas Maduro is more like a dictator and will likely hold onto power."
+    assert speakers(nlp, text) == [(None, None)]

@@ -1666,6 +1666,10 @@ def _name_after(verb: Token, inside: list[bool]) -> Span | None:
         if verb.doc[ent.start - 1].pos_ == "ADP":
             return None  # "wrote on Twitter": where it was said, not who
         between = verb.doc[verb.i + 1: ent.start]
+        following = next((t for t in verb.doc[ent.end:verb.sent.end] if not t.is_space), None)
+        if following is not None and following.pos_ in ("AUX", "VERB") and following.dep_ not in ("acl", "relcl"):
+            return None  # "In Venezuela, disputed President Nicolas Maduro is more like a dictator": the name
+            # is the subject of the verb after it, the word before it no speech
         if all(t.pos_ in ("ADP", "PROPN", "DET", "NOUN") or t.text == "." for t in between) and \
                 not _quoted_word(ent[0], inside):
             return ent
