@@ -345,6 +345,9 @@ def test_a_view_expressed_with_its_content_is_a_stance(extract_text) -> None:  #
      "What type of arms Ukraine manages to get from its western allies will be decisive"),
     ("In connection with the growing fears of Russian aggression, British Prime Minister Boris Johnson announced on "
      "Monday that Britain would send more troops to Estonia.", "Britain would send more troops to Estonia."),
+    ("Ukrainian President Volodymyr Zelensky said Saturday sanctions on Russia should be made public before a "
+     "possible invasion of Ukraine occurs.",  # the day the parser hung on the clause is when, not what
+     "sanctions on Russia should be made public before a possible invasion of Ukraine occurs"),
     # a denial or a negation keeps its verb; a clause too short to stand alone keeps its frame
     ("With Moscow’s troops scoring small advances in recent weeks, the Kremlin doesn’t believe it has to negotiate.",
      "With Moscow’s troops scoring small advances in recent weeks, the Kremlin doesn’t believe it has to negotiate."),

@@ -303,6 +303,7 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
                 start = min([verb.i] + [c.i for c in verb.children
                                         if c.dep_ in ("aux", "neg", "advmod") and sent.start <= c.i < verb.i])
                 span = doc[start: clause.right_edge.i + 1]
+            span = _without_leading_date(span)
             words = span.text.strip(" ,")
             if words.lower().startswith("that "):
                 words = words[5:]
@@ -322,6 +323,15 @@ def statement_of(sent: Span, attribution: Attribution, article: Article, shared:
         if framed is not None:
             return framed
     return _without_stray_marks(text).lstrip("-–— ")  # "- We will not give up": a dash that opens a quote
+
+
+def _without_leading_date(span: Span) -> Span:
+    """"Saturday sanctions on Russia should be made public" of "Zelensky said Saturday sanctions ...": the day
+    the parser put in the clause is when it was said, not what (unless it is the clause's subject)."""
+    start = span.start
+    while start < span.end and span.doc[start].ent_type_ == "DATE" and span.doc[start].dep_ == "compound":
+        start += 1
+    return span.doc[start:span.end] if start < span.end else span
 
 
 FRAMED_WORDS = 6  # words a statement keeps at least without its frame
@@ -394,7 +404,7 @@ def _without_frame(sent: Span, attribution: Attribution) -> str | None:
             keep = (sent.start, tail.i - 1)  # "The talks are frozen, according to Peskov."
     if keep is None:
         return None
-    said = doc[keep[0]:keep[1]]
+    said = _without_leading_date(doc[keep[0]:keep[1]])
     if sum(t.is_alpha for t in said) < FRAMED_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in said):
         return None  # "she replied that this is not excluded": too short to stand without the frame
     return said.text.strip(" ,;:–—-\n")
