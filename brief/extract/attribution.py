@@ -1003,7 +1003,8 @@ def _note_adopter(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> None
     for noun in sent:  # "the resolution ... adopted by the Parliamentary Assembly of the Council of Europe"
         if noun.lemma_.lower() in _adopted_documents() and noun.pos_ == "NOUN":
             for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ADOPT):
-                agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children
+                              if g.dep_ == "pobj"), None)
                 body = _speaker_from(sent.doc[agent.left_edge.i:agent.right_edge.i + 1], memory, rules) \
                     if agent is not None else None
                 if body is not None:

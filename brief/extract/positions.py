@@ -358,46 +358,25 @@ def _only_who_said(verb: Token, after: int) -> bool:
 
 def _without_frame(sent: Span, attribution: Attribution) -> str | None:
     """A reported sentence without the words that say who says it, when they stand before or after what is said
-    and are set off by a comma: "According to Peskov, the talks are frozen", "As the President added, such
-    statements are part of ...", "The talks are frozen, according to Peskov", "Russia is wary of hybrid war, said
-    Sam Cranny-Evans, a research analyst with ...", "Johnson announced on Monday that Britain would send more
-    troops" (the clause the verb reports, running to the end). None when no such frame stands apart."""
+    and are set off by a comma or a dash: "According to Peskov, the talks are frozen", "As the President added,
+    such statements are part of ...", "The talks are frozen, according to Peskov", "Russia is wary of hybrid war,
+    said Sam Cranny-Evans, a research analyst with ...", "- I think ... - said Burns.", "Johnson announced on
+    Monday that Britain would send more troops" (the clause the verb reports, running to the end). None when no
+    such frame stands apart, or what is left is too short to stand alone."""
     doc = sent.doc
     words = [t for t in sent if not t.is_space]
     if not words:
         return None
-    keep: tuple[int, int] | None = None  # token range [start, end) of what is said
     dash = dash_tail(sent, speech_rules(), doc_quoted_mask(doc))
-    if dash is not None:
-        keep = (sent.start, dash)  # "- I think they were not prepared for it - said Burns."
-    first = words[0]
-    if keep is None and first.lower_ in FRAME_OPENERS and attribution.verb == "according to":  # the frame names the speaker
-        frame = first.head if first.lower_ == "as" and first.dep_ == "mark" else first
-        end = frame.right_edge.i  # the comma that closes the frame, its last word or the one after it
-        comma = doc[end] if doc[end].text == "," else next((t for t in doc[end + 1:sent.end] if not t.is_space), None)
-        if comma is not None and comma.text == "," and comma.i < sent.end - 1 and \
-                (frame is first or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[frame.i + 1:comma.i])):
-            keep = (comma.i + 1, sent.end)  # not "As Dzheppar emphasized, the Ukrainian authorities, thanks to
-            # ...": the parser gave the clause's subject to the frame's verb
-    if keep is None and attribution.verb_index is not None and attribution.verb_index < sent.end and \
-            doc[attribution.verb_index].lemma_.lower() != "make":  # "made it clear that": kept whole
+    keep = (sent.start, dash) if dash is not None else None  # token range [start, end) of what is said
+    if keep is None and words[0].lower_ in FRAME_OPENERS and attribution.verb == "according to":
+        keep = _after_opening_frame(sent, words[0])
+    if keep is None and attribution.verb_index is not None and attribution.verb_index < sent.end:
         verb = doc[attribution.verb_index]
         if verb.lemma_.lower() in _denials() or any(c.dep_ == "neg" for c in verb.children):
             return None  # "..., he denied", "it doesn't believe it has to negotiate": the verb is part of it
-        before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
-        after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        if after is not None and not (doc[after.left_edge.i].lower_ == "that" or
-                                      all(t.is_punct for t in doc[verb.i + 1:after.left_edge.i])):
-            after = None  # "must state his intention to arm ... should Russia choose to invade": not its clause
-        if before is not None and before.left_edge.i == words[0].i:  # "..., said X, a research analyst"
-            comma = doc[before.right_edge.i + 1] if before.right_edge.i + 1 < sent.end else None
-            if comma is not None and comma.text == "," and _only_who_said(verb, comma.i):
-                keep = (sent.start, before.right_edge.i + 1)
-        elif after is not None and verb.dep_ == "ROOT" and after.right_edge.i >= words[-1].i - 1:
-            keep = (after.left_edge.i, sent.end)  # "Johnson announced on Monday that ...", not "talked about
-            # disinformation that Russia spreads, suggesting that ...": what the verb's own subject says
-            if doc[keep[0]].lower_ == "that":
-                keep = (keep[0] + 1, keep[1])
+        if verb.lemma_.lower() != "make":  # "made it clear that": kept whole
+            keep = _beside_verb(sent, verb, words)
     if keep is None:
         tail = next((t for t in reversed(words) if t.lower_ == "according" and t.i > words[0].i), None)
         if tail is not None and tail.right_edge.i >= words[-1].i - 1 and doc[tail.i - 1].text == ",":
@@ -408,6 +387,40 @@ def _without_frame(sent: Span, attribution: Attribution) -> str | None:
     if sum(t.is_alpha for t in said) < FRAMED_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in said):
         return None  # "she replied that this is not excluded": too short to stand without the frame
     return said.text.strip(" ,;:–—-\n")
+
+
+def _after_opening_frame(sent: Span, first: Token) -> tuple[int, int] | None:
+    """What follows "According to X," or "As X added," at the sentence's start; None when the parser gave the
+    clause's own subject to the frame's verb ("As Dzheppar emphasized, the Ukrainian authorities, thanks to ...")."""
+    doc = sent.doc
+    frame = first.head if first.lower_ == "as" and first.dep_ == "mark" else first
+    end = frame.right_edge.i  # the comma that closes the frame: its last word or the one after it
+    comma = doc[end] if doc[end].text == "," else next((t for t in doc[end + 1:sent.end] if not t.is_space), None)
+    if comma is None or comma.text != "," or comma.i >= sent.end - 1:
+        return None
+    if frame is not first and any(t.pos_ in ("NOUN", "PROPN") for t in doc[frame.i + 1:comma.i]):
+        return None
+    return comma.i + 1, sent.end
+
+
+def _beside_verb(sent: Span, verb: Token, words: list[Token]) -> tuple[int, int] | None:
+    """The clause the speech verb reports: before it when only who said it follows the comma ("..., said X, a
+    research analyst"); after it when the verb is the sentence's own and its clause runs to the end ("Johnson
+    announced on Monday that ...", not "talked about disinformation that Russia spreads, suggesting that ...")."""
+    doc = sent.doc
+    before = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+    if before is not None and before.left_edge.i == words[0].i:
+        comma = doc[before.right_edge.i + 1] if before.right_edge.i + 1 < sent.end else None
+        if comma is not None and comma.text == "," and _only_who_said(verb, comma.i):
+            return sent.start, before.right_edge.i + 1
+        return None
+    after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if after is None or verb.dep_ != "ROOT" or after.right_edge.i < words[-1].i - 1:
+        return None
+    if not (doc[after.left_edge.i].lower_ == "that" or all(t.is_punct for t in doc[verb.i + 1:after.left_edge.i])):
+        return None  # "must state his intention to arm ... should Russia choose to invade": not its clause
+    start = after.left_edge.i + (doc[after.left_edge.i].lower_ == "that")
+    return start, sent.end
 
 
 # A spaced dash and what follows it to the end, when it opens the outlet's comment on what was said: "... to protect
