@@ -1103,6 +1103,7 @@ def test_a_short_name_or_acronym_of_a_body_named_before_takes_its_side(nlp) -> N
      "Russia"),
     # speaking out against something is a stance
     ("Russian oligarch Oleg Deripaska spoke out against the conflict in late February.", "Oleg Deripaska", "Russia"),
+    ("Oligarch Oleg Deripaska spoke out against the conflict in late February.", "Oleg Deripaska", "Russia"),
 ])
 def test_the_titled_person_speaks_and_more_verbs_of_stance(nlp, text: str, name: str, side: str) -> None:  # type: ignore[no-untyped-def]
     assert speakers(nlp, text) == [(name, side)]

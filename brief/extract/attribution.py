@@ -771,8 +771,10 @@ def _without_office(name: str) -> tuple[str, str | None]:
     titles = rules.name_titles
     cut = 0
     while cut < len(words) - 1 and (words[cut].lower() in titles or words[cut].lower().rstrip(".") in titles
-                                    or words[cut].lower()[-1:] == "s" and words[cut].lower()[:-1] in rules.roles):
-        cut += 1  # "Oligarchs Mikhail Fridman and Oleg Deripaska": a role of several, never a name
+                                    or words[cut].lower()[-1:] == "s" and words[cut].lower()[:-1] in rules.roles
+                                    or cut < len(words) - 2 and words[cut].lower() in rules.roles):
+        cut += 1  # "Oligarchs Mikhail Fridman and Oleg Deripaska": a role of several, never a name; "Oligarch Oleg
+        # Deripaska": a role before a full name
     return " ".join(words[cut:]), " ".join(words[:cut]) or None
 
 
