@@ -411,11 +411,17 @@ def _acronym_of(acronym: str, name: str) -> bool:
     if " " in acronym or len(acronym) < 2 or not acronym.isalpha() or sum(ch.isupper() for ch in acronym) < 2 \
             or not acronym[0].isupper():
         return False
-    words = [w for w in re.findall(r"[\w’'-]+", name) if w[:1].isalpha()]
-    for initials in ("".join(w[0] for w in words), "".join(w[0] for w in words if w[0].isupper())):
-        if acronym.lower() == initials.lower() or len(acronym) > 2 and acronym.lower() in initials.lower():
+    for initials in _initials(name):
+        if acronym.lower() == initials or len(acronym) > 2 and acronym.lower() in initials:
             return True  # two letters ("EU") only for the whole name
     return False
+
+
+@lru_cache(maxsize=4096)
+def _initials(name: str) -> tuple[str, str]:
+    """The first letters of a name's words, lower-case: of them all, and of its capitalised ones."""
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w[:1].isalpha()]
+    return "".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w[0].isupper()).lower()
 
 
 def _body_of_acronym(span: Span, memory: SpeakerMemory) -> Speaker | None:
@@ -1005,10 +1011,8 @@ def _note_adopter(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> None
     for noun in sent:  # "the resolution ... adopted by the Parliamentary Assembly of the Council of Europe"
         if noun.lemma_.lower() in _adopted_documents() and noun.pos_ == "NOUN":
             for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ADOPT):
-                agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children
-                              if g.dep_ == "pobj"), None)
-                body = _speaker_from(sent.doc[agent.left_edge.i:agent.right_edge.i + 1], memory, rules) \
-                    if agent is not None else None
+                agent = _agent_of(verb)
+                body = _speaker_from(_phrase_of(agent), memory, rules) if agent is not None else None
                 if body is not None:
                     memory.adopter = body
                     return
@@ -1033,16 +1037,33 @@ def _note_publisher(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> No
     for noun in sent:
         if noun.lemma_.lower() not in rules.documents or noun.pos_ != "NOUN":
             continue
-        by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
-        by += [a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
-        for prep in by:
-            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if owner is not None and (owner.ent_type_ or owner.pos_ == "PROPN"):
-                named = len(memory.named)
-                speaker = _speaker_from(sent.doc[owner.left_edge.i:owner.right_edge.i + 1], memory, rules)
-                del memory.named[named:]  # a publisher named is no one speaking: "they said" after is not theirs
-                if speaker is not None:
-                    memory.publishers[noun.lemma_.lower()] = speaker
+        agents = (_agent_of(c) for c in noun.children if c.dep_ == "acl")
+        for owner in _named_objects(noun, ("by",)) + [a for a in agents if a is not None and _is_named(a)]:
+            named = len(memory.named)
+            speaker = _speaker_from(_phrase_of(owner), memory, rules)
+            del memory.named[named:]  # a publisher named is no one speaking: "they said" after is not theirs
+            if speaker is not None:
+                memory.publishers[noun.lemma_.lower()] = speaker
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """Who did what a passive participle says: X of "adopted by X", "published by X"."""
+    return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+
+
+def _named_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The names a noun's prepositions ``preps`` govern: "the Kiel Institute" of "a study by the Kiel Institute"."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children
+            if g.dep_ == "pobj" and _is_named(g)]
+
+
+def _is_named(token: Token) -> bool:
+    return bool(token.ent_type_) or token.pos_ == "PROPN"
+
+
+def _phrase_of(token: Token) -> Span:
+    """The words ``token`` heads."""
+    return token.doc[token.left_edge.i:token.right_edge.i + 1]
 
 
 def _note_subject(sent: Span, memory: SpeakerMemory) -> None:
@@ -1233,14 +1254,12 @@ def _stated_in(sent: Span, memory: SpeakerMemory, rules: SpeechRules) -> Speaker
     noun = next((t for t in sent if t.lemma_.lower() in rules.documents and t.pos_ == "NOUN"), None)
     if noun is None:
         return None
-    owners = [g for c in noun.subtree if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-              for g in a.children if g.dep_ == "pobj"]  # "the resolution entitled "..." adopted by PACE"
-    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for g in c.children
-               if g.dep_ == "pobj" and (g.ent_type_ or g.pos_ == "PROPN")]
-    owners += [c for c in noun.children if c.dep_ == "poss" and (c.ent_type_ or c.pos_ == "PROPN")]
+    agents = (_agent_of(c) for c in noun.subtree if c.dep_ == "acl")  # "the resolution entitled "..." adopted by
+    owners = [a for a in agents if a is not None] + _named_objects(noun, ("of", "by"))  # PACE"
+    owners += [c for c in noun.children if c.dep_ == "poss" and _is_named(c)]
     for owner in owners:
-        speaker = _speaker_from(sent.doc[owner.left_edge.i:owner.i + 1 if owner.dep_ == "poss" else
-                                         owner.right_edge.i + 1], memory, rules)
+        speaker = _speaker_from(sent.doc[owner.left_edge.i:owner.i + 1] if owner.dep_ == "poss" else
+                                _phrase_of(owner), memory, rules)
         if speaker is not None and not _reports_for_others(speaker, rules):
             return speaker
     return None
@@ -1744,10 +1763,9 @@ def _speaker_from(span: Span, memory: SpeakerMemory, rules: SpeechRules) -> Spea
             return memory.last_body() if word == "it" else (memory.last_body() or memory.last())
         return None
     if head.lemma_.lower() in rules.documents and span[0].lower_ == "the":  # "the statement of the Ministry
-        owner = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by")  # of Foreign
-                      for o in c.children if o.dep_ == "pobj" and (o.ent_type_ or o.pos_ == "PROPN")), None)
-        if owner is not None:  # Affairs": the ministry's words
-            return _speaker_from(span.doc[owner.left_edge.i:owner.right_edge.i + 1], memory, rules)
+        owners = _named_objects(head, ("of", "by"))  # of Foreign Affairs": the ministry's words
+        if owners:
+            return _speaker_from(_phrase_of(owners[0]), memory, rules)
     acronym = _body_of_acronym(span, memory)
     if acronym is not None:
         return acronym
