@@ -129,6 +129,12 @@ def test_a_question_or_a_fragment_that_names_nothing_is_not_a_position(extract_t
     assert found[0].actor == "Vladimir Putin" and found[0].side == "Russia"
 
 
+def test_a_short_denial_is_a_position(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = positions(extract_text, "Tension has mounted on the border. Russia denies planning to invade.")
+    assert [(p.actor, p.side, p.statement) for p in found] == [("Russia", "Russia", "Russia denies planning to invade.")]
+    assert positions(extract_text, "Russia plans to invade.") == ()
+
+
 def test_quote_paragraphs_and_odd_marks(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = ("Zelenskyy spoke after the exchange.\n\n"
             "“We will continue to do everything in our power to rescue every person.\n\n"

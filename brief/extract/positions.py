@@ -196,7 +196,14 @@ def _is_statement(sent: Span, attribution: Attribution) -> bool:
         return False  # "The US will not join Israel's retaliation on Iran": another war's
     if subheading(sent) and sent.text.lstrip()[:1] not in QUOTE_CHARS + "-–—" and len(sent) <= HEADING_WORDS:
         return False  # 'Scholz announces "hard reactions" in the event of the invasion': the outlet's heading
-    return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said))
+    return not _question(sent) and (len(said) > SHORT_STATEMENT or any(t.pos_ in ("NOUN", "PROPN") for t in said)
+                                    or _denies(sent, attribution))
+
+
+def _denies(sent: Span, attribution: Attribution) -> bool:
+    """ "Russia denies planning to invade.": a denial is a stance however short what it denies."""
+    return attribution.verb_index is not None and not attribution.inherited and \
+        sent.doc[attribution.verb_index].lemma_.lower() in _denials()
 
 
 STANCE_VERBS = frozenset({"need", "want", "demand", "call", "urge", "expect", "believe", "insist", "ensure", "prevail"})
